@@ -1,0 +1,144 @@
+#include "absl/strings/string_view.h"
+#include "server/app/wor_server.h"
+
+#include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/health_check_service_interface.h>
+
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
+#include "server/common/json_log.h"
+#include "server/common/status_macros.h"
+#include "server/domain/event_feed.h"
+#include "server/domain/feedback_workflow.h"
+#include "server/domain/intake_workflow.h"
+#include "server/domain/referral_workflow.h"
+#include "server/domain/region_directory.h"
+#include "server/service/feedback_service.h"
+#include "server/service/intake_service.h"
+#include "server/service/reference_data_services.h"
+#include "server/service/referral_service.h"
+#include "server/service/rpc_runner.h"
+#include "server/store/memory_store.h"
+#include "server/store/sqlite_store.h"
+
+namespace wor::server {
+
+// Everything the server owns, in construction order (destroyed in reverse).
+struct WorServer::Parts {
+  std::unique_ptr<JsonLogger> logger;
+  std::unique_ptr<Store> store;
+  std::unique_ptr<RegionDirectory> region;
+  std::unique_ptr<ReferralWorkflow> referrals;
+  std::unique_ptr<IntakeWorkflow> intake;
+  std::unique_ptr<FeedbackWorkflow> feedback;
+  std::unique_ptr<EventFeed> events;
+  std::unique_ptr<RpcRunner> runner;
+  std::atomic<bool> stopping{false};
+  std::unique_ptr<ReferralServiceImpl> referral_service;
+  std::unique_ptr<IntakeServiceImpl> intake_service;
+  std::unique_ptr<FeedbackServiceImpl> feedback_service;
+  std::unique_ptr<ReferralFormServiceImpl> form_service;
+  std::unique_ptr<CatalogueServiceImpl> catalogue_service;
+  std::unique_ptr<DiagnosticsServiceImpl> diagnostics_service;
+  std::unique_ptr<grpc::Server> server;
+  int port = 0;
+  absl::Mutex shutdown_mu;
+  bool shut_down ABSL_GUARDED_BY(shutdown_mu) = false;
+};
+
+namespace {
+
+absl::StatusOr<std::unique_ptr<Store>> OpenStore(
+    const wor::server::config::Storage& storage) {
+  if (storage.has_memory()) return NewMemoryStore();
+  SqliteStoreOptions options;
+  options.path = storage.sqlite().path();
+  options.max_writes_per_commit = storage.sqlite().max_writes_per_commit();
+  options.relaxed_durability = storage.sqlite().relaxed_durability();
+  return OpenSqliteStore(options);
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<WorServer>> WorServer::Start(
+    const wor::server::config::ServerConfig& config, const Clock* clock,
+    std::ostream* log) {
+  auto parts = std::make_unique<Parts>();
+  WOR_ASSIGN_OR_RETURN(LogLevel level, ParseLogLevel(config.log_level()));
+  parts->logger = std::make_unique<JsonLogger>(log, level);
+  WOR_ASSIGN_OR_RETURN(parts->store, OpenStore(config.storage()));
+  WOR_ASSIGN_OR_RETURN(parts->region, RegionDirectory::Create(config));
+  parts->referrals = std::make_unique<ReferralWorkflow>(
+      parts->store.get(), clock, parts->region.get());
+  parts->intake = std::make_unique<IntakeWorkflow>(parts->store.get(), clock,
+                                                   parts->region.get());
+  parts->feedback = std::make_unique<FeedbackWorkflow>(parts->store.get(), clock);
+  parts->events = std::make_unique<EventFeed>(parts->store.get());
+  parts->runner = std::make_unique<RpcRunner>(parts->logger.get());
+  parts->referral_service = std::make_unique<ReferralServiceImpl>(
+      parts->referrals.get(), parts->events.get(), parts->runner.get(),
+      &parts->stopping);
+  parts->intake_service =
+      std::make_unique<IntakeServiceImpl>(parts->intake.get(), parts->runner.get());
+  parts->feedback_service = std::make_unique<FeedbackServiceImpl>(
+      parts->feedback.get(), parts->runner.get());
+  parts->form_service = std::make_unique<ReferralFormServiceImpl>(parts->runner.get());
+  parts->catalogue_service = std::make_unique<CatalogueServiceImpl>(
+      parts->region.get(), parts->runner.get());
+  parts->diagnostics_service = std::make_unique<DiagnosticsServiceImpl>();
+
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  // Plaintext until the mutual-TLS identities land (next issue); the
+  // default configuration binds loopback only.
+  builder.AddListeningPort(config.listen_address(),
+                           grpc::InsecureServerCredentials(), &parts->port);
+  builder.SetMaxReceiveMessageSize(config.max_message_bytes());
+  builder.RegisterService(parts->referral_service.get());
+  builder.RegisterService(parts->intake_service.get());
+  builder.RegisterService(parts->feedback_service.get());
+  builder.RegisterService(parts->form_service.get());
+  builder.RegisterService(parts->catalogue_service.get());
+  builder.RegisterService(parts->diagnostics_service.get());
+  parts->server = builder.BuildAndStart();
+  if (parts->server == nullptr || parts->port == 0) {
+    return absl::UnavailableError(absl::StrCat(
+        "cannot listen on ", config.listen_address(),
+        "; is another process using the port?"));
+  }
+  parts->server->GetHealthCheckService()->SetServingStatus(true);
+  parts->logger->Log(LogLevel::kWarning, "plaintext_transport",
+                     {{"detail", "no TLS yet: use only on loopback or a "
+                                 "trusted network"}});
+  parts->logger->Log(
+      LogLevel::kInfo, "server_started",
+      {{"port", int64_t{parts->port}},
+       {"region", absl::string_view(config.region().id())},
+       {"storage", config.storage().has_memory() ? "memory" : "sqlite"}});
+  return std::unique_ptr<WorServer>(new WorServer(std::move(parts)));
+}
+
+WorServer::WorServer(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
+
+WorServer::~WorServer() { Shutdown(absl::ZeroDuration()); }
+
+int WorServer::port() const { return parts_->port; }
+
+Store& WorServer::store() { return *parts_->store; }
+
+void WorServer::Shutdown(absl::Duration grace) {
+  absl::MutexLock lock(&parts_->shutdown_mu);
+  if (parts_->shut_down) return;
+  parts_->logger->Log(LogLevel::kInfo, "server_draining",
+                      {{"grace_ms", absl::ToInt64Milliseconds(grace)}});
+  parts_->server->GetHealthCheckService()->SetServingStatus(false);
+  parts_->stopping.store(true);
+  parts_->server->Shutdown(absl::ToChronoTime(absl::Now() + grace));
+  parts_->shut_down = true;
+  parts_->logger->Log(LogLevel::kInfo, "server_stopped", {});
+}
+
+void WorServer::Wait() { parts_->server->Wait(); }
+
+}  // namespace wor::server

@@ -1,0 +1,174 @@
+#include "absl/strings/string_view.h"
+#include "server/domain/intake_workflow.h"
+
+#include "absl/strings/str_cat.h"
+#include "server/common/status_macros.h"
+#include "server/domain/deadline_tracking.h"
+#include "server/domain/field_checks.h"
+#include "server/domain/referral_validation.h"
+#include "server/domain/time_conversion.h"
+
+namespace wor::server {
+namespace {
+
+// A past instant reported by a client: set, not in the future (within the
+// allowed skew), and not before the referral existed.
+absl::Status CheckPastInstant(absl::string_view field, bool has_value,
+                              const google::protobuf::Timestamp& value,
+                              const wor::v1::Referral& referral,
+                              absl::Time now) {
+  WOR_RETURN_IF_ERROR(CheckTimestampSet(field, has_value, value));
+  absl::Time t = FromTimestamp(value);
+  if (t > now + kAllowedClockSkew) return FieldError(field, "lies in the future");
+  if (t < FromTimestamp(referral.create_time())) {
+    return FieldError(field, "lies before the referral was made");
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+IntakeWorkflow::IntakeWorkflow(Store* store, const Clock* clock,
+                               const RegionDirectory* region)
+    : clock_(clock), region_(region), mutator_(store, clock) {}
+
+absl::StatusOr<wor::v1::Referral> IntakeWorkflow::RecordContactAttempt(
+    const wor::v1::RecordContactAttemptRequest& request) {
+  const wor::v1::ContactAttempt& attempt = request.attempt();
+  if (attempt.channel() == wor::v1::CONTACT_CHANNEL_UNSPECIFIED ||
+      !wor::v1::ContactChannel_IsValid(attempt.channel())) {
+    return FieldError("attempt.channel", "expected PHONE, EMAIL, IN_PERSON or LETTER");
+  }
+  if (attempt.result() == wor::v1::CONTACT_RESULT_UNSPECIFIED ||
+      !wor::v1::ContactResult_IsValid(attempt.result())) {
+    return FieldError("attempt.result",
+                      "expected REACHED, NO_ANSWER, MESSAGE_LEFT or "
+                      "WRONG_CONTACT_DETAILS");
+  }
+  return mutator_.Apply(
+      {request, ReferralVerb::kRecordContactAttempt, request.name(),
+       request.etag(), request.request_id()},
+      [&](wor::v1::Referral& referral, absl::Time now) -> absl::Status {
+        WOR_RETURN_IF_ERROR(CheckPastInstant("attempt.attempt_time",
+                                             attempt.has_attempt_time(),
+                                             attempt.attempt_time(), referral,
+                                             now));
+        *referral.add_contact_attempts() = attempt;
+        if (attempt.result() == wor::v1::CONTACT_RESULT_REACHED) {
+          const absl::Time when = FromTimestamp(attempt.attempt_time());
+          auto* deadlines = referral.mutable_deadlines();
+          MarkDeadlineMet(when, deadlines->mutable_first_contact_target());
+          MarkDeadlineMet(when, deadlines->mutable_first_contact_limit());
+          referral.set_state(wor::v1::REFERRAL_STATE_CONTACTED);
+        }
+        return absl::OkStatus();
+      });
+}
+
+absl::StatusOr<wor::v1::Referral> IntakeWorkflow::ScheduleIntake(
+    const wor::v1::ScheduleIntakeRequest& request) {
+  WOR_RETURN_IF_ERROR(CheckTimestampSet("scheduled_time",
+                                        request.has_scheduled_time(),
+                                        request.scheduled_time()));
+  if (request.location() == wor::v1::INTAKE_LOCATION_UNSPECIFIED ||
+      !wor::v1::IntakeLocation_IsValid(request.location())) {
+    return FieldError("location",
+                      "expected HOME, NEIGHBOURHOOD_CENTRE, PRACTICE, PHONE or VIDEO");
+  }
+  const absl::Time now = clock_->Now();
+  const absl::Time when = FromTimestamp(request.scheduled_time());
+  if (when < now - kIntakeBookingGrace) {
+    return FieldError("scheduled_time", "lies in the past; book a time to come");
+  }
+  if (when > now + kLongestIntakeBookingAhead) {
+    return FieldError("scheduled_time", "lies more than a year ahead");
+  }
+  return mutator_.Apply(
+      {request, ReferralVerb::kScheduleIntake, request.name(), request.etag(),
+       request.request_id()},
+      [&](wor::v1::Referral& referral, absl::Time) {
+        wor::v1::Intake* intake = referral.mutable_intake();
+        if (referral.state() == wor::v1::REFERRAL_STATE_INTAKE_SCHEDULED) {
+          intake->set_reschedule_count(intake->reschedule_count() + 1);
+        }
+        *intake->mutable_scheduled_time() = request.scheduled_time();
+        intake->set_location(request.location());
+        referral.set_state(wor::v1::REFERRAL_STATE_INTAKE_SCHEDULED);
+        return absl::OkStatus();
+      });
+}
+
+absl::StatusOr<wor::v1::Referral> IntakeWorkflow::RecordIntake(
+    const wor::v1::RecordIntakeRequest& request) {
+  if (!request.has_scores()) return FieldError("scores", "is required (six scores 0-10)");
+  WOR_RETURN_IF_ERROR(ValidatePositiveHealthScores("scores", request.scores()));
+  return mutator_.Apply(
+      {request, ReferralVerb::kRecordIntake, request.name(), request.etag(),
+       request.request_id()},
+      [&](wor::v1::Referral& referral, absl::Time now) -> absl::Status {
+        WOR_RETURN_IF_ERROR(CheckPastInstant("held_time", request.has_held_time(),
+                                             request.held_time(), referral, now));
+        wor::v1::Intake* intake = referral.mutable_intake();
+        *intake->mutable_held_time() = request.held_time();
+        *intake->mutable_scores() = request.scores();
+        MarkDeadlineMet(FromTimestamp(request.held_time()),
+                        referral.mutable_deadlines()->mutable_intake());
+        referral.set_state(wor::v1::REFERRAL_STATE_INTAKE_DONE);
+        return absl::OkStatus();
+      });
+}
+
+absl::StatusOr<wor::v1::Referral> IntakeWorkflow::ChooseActivity(
+    const wor::v1::ChooseActivityRequest& request) {
+  if (request.category().empty()) {
+    return FieldError("category", "is required: a category id from the region's catalogue");
+  }
+  if (!region_->CatalogueHas(request.category(), request.activity())) {
+    return FieldError(
+        request.activity().empty() ? "category" : "activity",
+        absl::StrCat("is not in the activity catalogue of ",
+                     region_->region_name(),
+                     "; see CatalogueService.GetActivityCatalogue"));
+  }
+  return mutator_.Apply(
+      {request, ReferralVerb::kChooseActivity, request.name(), request.etag(),
+       request.request_id()},
+      [&](wor::v1::Referral& referral, absl::Time now) {
+        wor::v1::ChosenActivity* activity = referral.mutable_activity();
+        activity->set_category(request.category());
+        activity->set_activity(request.activity());
+        *activity->mutable_choose_time() = ToTimestamp(now);
+        referral.set_state(wor::v1::REFERRAL_STATE_IN_PROGRESS);
+        return absl::OkStatus();
+      });
+}
+
+absl::StatusOr<wor::v1::Referral> IntakeWorkflow::Complete(
+    const wor::v1::CompleteReferralRequest& request) {
+  if (request.outcome() == wor::v1::REFERRAL_OUTCOME_UNSPECIFIED ||
+      !wor::v1::ReferralOutcome_IsValid(request.outcome())) {
+    return FieldError("outcome", "must be set to one of the referral outcomes");
+  }
+  if (request.has_scores()) {
+    WOR_RETURN_IF_ERROR(ValidatePositiveHealthScores("scores", request.scores()));
+  }
+  return mutator_.Apply(
+      {request, ReferralVerb::kCompleteReferral, request.name(), request.etag(),
+       request.request_id()},
+      [&](wor::v1::Referral& referral, absl::Time now) -> absl::Status {
+        if (referral.intake().has_held_time() && !request.has_scores() &&
+            request.outcome() == wor::v1::REFERRAL_OUTCOME_ACTIVITY_STARTED) {
+          return FieldError("scores",
+                            "are required at closing after an intake, to "
+                            "measure the change in Positieve Gezondheid");
+        }
+        wor::v1::ReferralClosing* closing = referral.mutable_closing();
+        closing->set_outcome(request.outcome());
+        if (request.has_scores()) *closing->mutable_scores() = request.scores();
+        *closing->mutable_complete_time() = ToTimestamp(now);
+        referral.set_state(wor::v1::REFERRAL_STATE_COMPLETED);
+        return absl::OkStatus();
+      });
+}
+
+}  // namespace wor::server

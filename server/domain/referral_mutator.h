@@ -1,0 +1,63 @@
+// The one path by which a verb method changes a referral. In a single store
+// transaction it: replays a retried request_id, loads the referral, checks
+// the etag (stale → ABORTED) and the state machine (illegal →
+// FAILED_PRECONDITION), applies the verb's change, closes the deadlines of a
+// referral that ended, bumps the etag, writes the outbox event and remembers
+// the result for retries. Verbs supply only their change.
+//
+// Thread-safe: the store serialises transactions.
+#ifndef WOR_SERVER_DOMAIN_REFERRAL_MUTATOR_H_
+#define WOR_SERVER_DOMAIN_REFERRAL_MUTATOR_H_
+
+#include <functional>
+#include <string>
+
+#include "absl/strings/string_view.h"
+#include "absl/status/statusor.h"
+#include "google/protobuf/message.h"
+#include "server/domain/clock.h"
+#include "server/domain/referral_state_machine.h"
+#include "server/store/store.h"
+#include "wor/v1/referral.pb.h"
+
+namespace wor::server {
+
+// What a verb call brings besides its change.
+struct VerbCall {
+  const google::protobuf::Message& request;  // the whole request, for retries
+  ReferralVerb verb;
+  const std::string& name;        // referrals/{id}
+  const std::string& etag;        // empty: unconditional
+  const std::string& request_id;
+};
+
+class ReferralMutator {
+ public:
+  // Changes `referral` in place, at `now`. May fail (e.g. a catalogue check);
+  // then nothing is stored.
+  using Change =
+      std::function<absl::Status(wor::v1::Referral& referral, absl::Time now)>;
+
+  ReferralMutator(Store* store, const Clock* clock)
+      : store_(store), clock_(clock) {}
+
+  absl::StatusOr<wor::v1::Referral> Apply(const VerbCall& call,
+                                          const Change& change);
+
+ private:
+  Store* store_;
+  const Clock* clock_;
+};
+
+// Loads a referral by name outside a transaction, with its current etag.
+absl::StatusOr<wor::v1::Referral> LoadReferral(Store& store,
+                                               absl::string_view field,
+                                               const std::string& name);
+
+// The NOT_FOUND a caller sees for a missing referral (also used, from the
+// next issue on, for one they may not see).
+absl::Status ReferralNotFound(const std::string& name);
+
+}  // namespace wor::server
+
+#endif  // WOR_SERVER_DOMAIN_REFERRAL_MUTATOR_H_

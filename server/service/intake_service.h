@@ -1,0 +1,41 @@
+// wor.v1.IntakeService over the intake workflow. Thread-safe.
+#ifndef WOR_SERVER_SERVICE_INTAKE_SERVICE_H_
+#define WOR_SERVER_SERVICE_INTAKE_SERVICE_H_
+
+#include "server/domain/intake_workflow.h"
+#include "server/service/rpc_runner.h"
+#include "wor/v1/intake_service.grpc.pb.h"
+
+namespace wor::server {
+
+class IntakeServiceImpl final : public wor::v1::IntakeService::Service {
+ public:
+  IntakeServiceImpl(IntakeWorkflow* workflow, const RpcRunner* runner)
+      : workflow_(workflow), runner_(runner) {}
+
+  grpc::Status RecordContactAttempt(
+      grpc::ServerContext* context,
+      const wor::v1::RecordContactAttemptRequest* request,
+      wor::v1::RecordContactAttemptResponse* response) override;
+  grpc::Status ScheduleIntake(grpc::ServerContext* context,
+                              const wor::v1::ScheduleIntakeRequest* request,
+                              wor::v1::ScheduleIntakeResponse* response) override;
+  grpc::Status RecordIntake(grpc::ServerContext* context,
+                            const wor::v1::RecordIntakeRequest* request,
+                            wor::v1::RecordIntakeResponse* response) override;
+  grpc::Status ChooseActivity(grpc::ServerContext* context,
+                              const wor::v1::ChooseActivityRequest* request,
+                              wor::v1::ChooseActivityResponse* response) override;
+  grpc::Status CompleteReferral(
+      grpc::ServerContext* context,
+      const wor::v1::CompleteReferralRequest* request,
+      wor::v1::CompleteReferralResponse* response) override;
+
+ private:
+  IntakeWorkflow* workflow_;
+  const RpcRunner* runner_;
+};
+
+}  // namespace wor::server
+
+#endif  // WOR_SERVER_SERVICE_INTAKE_SERVICE_H_

@@ -1,0 +1,37 @@
+#include "server/service/reference_data_services.h"
+
+#include "absl/strings/str_cat.h"
+#include "server/domain/referral_form.h"
+
+namespace wor::server {
+
+grpc::Status ReferralFormServiceImpl::GetReferralForm(
+    grpc::ServerContext*, const wor::v1::GetReferralFormRequest*,
+    wor::v1::GetReferralFormResponse* response) {
+  return runner_->Run("GetReferralForm", [&] {
+    *response->mutable_form() = TheReferralForm();
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status CatalogueServiceImpl::GetActivityCatalogue(
+    grpc::ServerContext*, const wor::v1::GetActivityCatalogueRequest* request,
+    wor::v1::GetActivityCatalogueResponse* response) {
+  return runner_->Run("GetActivityCatalogue", [&]() -> absl::Status {
+    if (!request->region().empty() && request->region() != region_->region_name()) {
+      return absl::NotFoundError(absl::StrCat(
+          "region: this server serves ", region_->region_name(),
+          "; leave region empty or ask that region's server"));
+    }
+    *response->mutable_catalogue() = region_->catalogue();
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status DiagnosticsServiceImpl::Ping(grpc::ServerContext*,
+                                          const wor::v1::PingRequest*,
+                                          wor::v1::PingResponse*) {
+  return grpc::Status::OK;
+}
+
+}  // namespace wor::server

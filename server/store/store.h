@@ -1,0 +1,159 @@
+// Storage of referrals, feedback, idempotency records and the event outbox.
+//
+// The domain layer reads and changes state only through this interface. All
+// changes happen inside `Store::Write`, which runs a function against a
+// `WriteTransaction` and makes everything it did durable atomically — the
+// referral, the idempotency record and the outbox event commit together or
+// not at all. Reads outside a transaction see only committed state.
+//
+//   absl::Status s = store->Write([&](WriteTransaction& tx) -> absl::Status {
+//     WOR_ASSIGN_OR_RETURN(wor::v1::Referral r, tx.GetReferral(id));
+//     r.set_state(wor::v1::REFERRAL_STATE_ACCEPTED);
+//     WOR_RETURN_IF_ERROR(tx.UpdateReferral(r));
+//     return tx.AppendEvent(event);
+//   });
+//
+// Implementations: `OpenSqliteStore` (durable, group commit) and
+// `NewMemoryStore` (tests). Both pass tests/store/store_contract_test.cc.
+// Every implementation is thread-safe.
+#ifndef WOR_SERVER_STORE_STORE_H_
+#define WOR_SERVER_STORE_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "wor/v1/feedback.pb.h"
+#include "wor/v1/referral.pb.h"
+#include "wor/v1/referral_service.pb.h"
+
+namespace wor::server {
+
+// A referral with its storage revision (the basis of its etag) and its
+// position in creation order (the basis of page tokens).
+struct StoredReferral {
+  wor::v1::Referral referral;
+  int64_t revision = 0;
+  int64_t sequence = 0;
+};
+
+// The remembered outcome of a mutating request, for exactly-once retries.
+struct IdempotencyRecord {
+  std::string method;          // e.g. "CreateReferral"
+  std::string request_digest;  // fingerprint of the whole request
+  std::string result;          // serialized result message
+};
+
+// An event as kept in the outbox, with its position in commit order.
+struct StoredEvent {
+  int64_t sequence = 0;
+  wor::v1::ReferralEvent event;
+};
+
+// Which referrals a List call wants. Empty fields do not filter.
+struct ReferralFilter {
+  std::vector<wor::v1::ReferralState> states;
+  std::string practice_agb;
+  std::string welfare_organisation;
+};
+
+// Which events a reader wants. Empty fields do not filter.
+struct EventFilter {
+  std::string practice_agb;
+  std::string welfare_organisation;
+};
+
+// The view of the store inside one `Store::Write` call. Reads see the
+// transaction's own earlier writes. Not thread-safe; valid only during the
+// call that received it.
+class WriteTransaction {
+ public:
+  virtual ~WriteTransaction() = default;
+
+  // NOT_FOUND when there is no referral with this id.
+  virtual absl::StatusOr<StoredReferral> GetReferral(const std::string& id) = 0;
+  // Stores a new referral with revision 1. ALREADY_EXISTS on a duplicate id.
+  virtual absl::Status InsertReferral(const std::string& id,
+                                      const wor::v1::Referral& referral) = 0;
+  // Replaces a referral when its revision is still `expected_revision` and
+  // bumps the revision; ABORTED otherwise, NOT_FOUND when absent.
+  virtual absl::Status UpdateReferral(const std::string& id,
+                                      int64_t expected_revision,
+                                      const wor::v1::Referral& referral) = 0;
+
+  virtual absl::StatusOr<std::optional<IdempotencyRecord>>
+  FindIdempotencyRecord(const std::string& request_id) = 0;
+  // ALREADY_EXISTS when the request id is taken.
+  virtual absl::Status InsertIdempotencyRecord(
+      const std::string& request_id, const IdempotencyRecord& record) = 0;
+
+  // NOT_FOUND when absent.
+  virtual absl::StatusOr<wor::v1::Feedback> GetFeedback(
+      const std::string& referral_id, const std::string& feedback_id) = 0;
+  // ALREADY_EXISTS on a duplicate id.
+  virtual absl::Status InsertFeedback(const std::string& referral_id,
+                                      const std::string& feedback_id,
+                                      const wor::v1::Feedback& feedback) = 0;
+  // NOT_FOUND when absent.
+  virtual absl::Status UpdateFeedback(const std::string& referral_id,
+                                      const std::string& feedback_id,
+                                      const wor::v1::Feedback& feedback) = 0;
+
+  // Appends an event to the outbox. The store assigns its sequence and sets
+  // `resume_token`. The event becomes visible to readers at commit.
+  virtual absl::Status AppendEvent(const wor::v1::ReferralEvent& event) = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  using WriteFunction = std::function<absl::Status(WriteTransaction&)>;
+
+  // Runs `fn` in a transaction. When `fn` returns OK, everything it wrote is
+  // committed — durably, for a durable store — before Write returns OK. When
+  // `fn` fails, nothing it wrote is kept and its status is returned. A commit
+  // failure returns UNAVAILABLE or INTERNAL and keeps nothing. Concurrent
+  // calls behave as if run one after the other.
+  virtual absl::Status Write(const WriteFunction& fn) = 0;
+
+  // NOT_FOUND when there is no referral with this id.
+  virtual absl::StatusOr<StoredReferral> GetReferral(const std::string& id) = 0;
+  // Referrals matching `filter` with sequence > `after_sequence`, in
+  // creation order, at most `limit`.
+  virtual absl::StatusOr<std::vector<StoredReferral>> ListReferrals(
+      const ReferralFilter& filter, int64_t after_sequence, int limit) = 0;
+
+  // Feedback of one referral with position > `after`, oldest first, at most
+  // `limit`; each paired with its position for paging.
+  virtual absl::StatusOr<std::vector<std::pair<int64_t, wor::v1::Feedback>>>
+  ListFeedback(const std::string& referral_id, int64_t after, int limit) = 0;
+
+  // Committed events with sequence > `after_sequence` matching `filter`, in
+  // commit order, at most `limit`.
+  virtual absl::StatusOr<std::vector<StoredEvent>> ReadEvents(
+      const EventFilter& filter, int64_t after_sequence, int limit) = 0;
+
+  // Blocks until an event with sequence > `after_sequence` is committed or
+  // `timeout` passes (real time: this paces a stream, it is no domain
+  // clock). Returns whether such an event exists.
+  virtual bool WaitForEventsAfter(int64_t after_sequence,
+                                  absl::Duration timeout) = 0;
+};
+
+// The etag of a referral revision, and its inverse (nullopt when malformed).
+std::string EtagForRevision(int64_t revision);
+std::optional<int64_t> RevisionFromEtag(const std::string& etag);
+
+// The resume token of an event sequence, and its inverse.
+std::string ResumeTokenForSequence(int64_t sequence);
+std::optional<int64_t> SequenceFromResumeToken(const std::string& token);
+
+}  // namespace wor::server
+
+#endif  // WOR_SERVER_STORE_STORE_H_
