@@ -1,0 +1,95 @@
+// The server configuration: defaults, and refusals that name the field.
+#include <fstream>
+#include <sstream>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "server/config/config_loader.h"
+
+namespace wor::server {
+namespace {
+
+using ::testing::HasSubstr;
+
+constexpr char kRegion[] = R"pb(region { id: "meppel" name: "Gemeente Meppel" })pb";
+constexpr char kOrganisations[] = R"pb(
+  welfare_organisations { kvk_number: "41234567" name: "Welzijn" }
+  practices { agb: "01012345" name: "Praktijk" welfare_organisation_kvk: "41234567" }
+)pb";
+const std::string kMinimal = std::string(kRegion) + kOrganisations;
+
+TEST(ConfigLoader, MinimalConfigurationGetsTheDocumentedDefaults) {
+  auto config = ParseServerConfig(kMinimal);
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->listen_address(), "127.0.0.1:50051");
+  EXPECT_EQ(config->storage().sqlite().path(), "var/wor.db");
+  EXPECT_EQ(config->storage().sqlite().max_writes_per_commit(), 64);
+  EXPECT_FALSE(config->storage().sqlite().relaxed_durability());
+  EXPECT_EQ(config->region().deadlines().contact_target_working_days(), 2);
+  EXPECT_EQ(config->region().deadlines().contact_limit_working_days(), 5);
+  EXPECT_EQ(config->region().deadlines().intake_calendar_days(), 14);
+  EXPECT_EQ(config->max_message_bytes(), 65536);
+  EXPECT_EQ(config->shutdown_grace_seconds(), 10);
+  EXPECT_EQ(config->log_level(), "info");
+}
+
+TEST(ConfigLoader, TheShippedDemoConfigurationIsValid) {
+  std::ifstream file(std::string(WOR_SOURCE_DIR) + "/deploy/config/demo.textproto");
+  std::stringstream text;
+  text << file.rdbuf();
+  auto config = ParseServerConfig(text.str());
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->region().catalogue_size(), 5);
+}
+
+struct BadConfig {
+  const char* name;
+  const char* extra;  // appended to the minimal organisations
+  const char* field;
+  const char* region = kRegion;  // replaces the minimal region
+};
+
+class ConfigRefusalTest : public ::testing::TestWithParam<BadConfig> {};
+
+TEST_P(ConfigRefusalTest, NamesTheField) {
+  auto config = ParseServerConfig(std::string(GetParam().region) + kOrganisations +
+                                  GetParam().extra);
+  ASSERT_FALSE(config.ok());
+  EXPECT_EQ(config.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(config.status().message(), HasSubstr(GetParam().field));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Refusals, ConfigRefusalTest,
+    ::testing::Values(
+        BadConfig{"PracticeOfUnknownOrganisation",
+                  R"pb(practices { agb: "01023456" name: "P" welfare_organisation_kvk: "99999999" })pb",
+                  "practices[1].welfare_organisation_kvk"},
+        BadConfig{"DuplicatePractice",
+                  R"pb(practices { agb: "01012345" name: "P" welfare_organisation_kvk: "41234567" })pb",
+                  "practices[1].agb"},
+        BadConfig{"KvkOfSevenDigits",
+                  R"pb(welfare_organisations { kvk_number: "4123456" name: "W" })pb",
+                  "welfare_organisations[1].kvk_number"},
+        BadConfig{"ClosingDayNotADate",
+                  R"pb(welfare_organisations { kvk_number: "41234568" name: "W" extra_closing_days: "24-12-2026" })pb",
+                  "welfare_organisations[1].extra_closing_days[0]"},
+        BadConfig{"LimitBelowTarget", "", "region.deadlines.contact_limit_working_days",
+                  R"pb(region { id: "m" name: "M" deadlines { contact_target_working_days: 4 contact_limit_working_days: 3 } })pb"},
+        BadConfig{"CategoryWithoutEnglishTitle", "", "region.catalogue[0].title",
+                  R"pb(region { id: "m" name: "M" catalogue { id: "walking" title { nl: "Wandelen" } } })pb"},
+        BadConfig{"RegionWithoutId", "", "region.id", R"pb(region { name: "M" })pb"},
+        BadConfig{"UnknownLogLevel", R"pb(log_level: "chatty")pb", "log_level"},
+        BadConfig{"ListenAddressWithoutPort", R"pb(listen_address: "localhost")pb",
+                  "listen_address"},
+        BadConfig{"UnknownField", R"pb(colour: "blue")pb", "line"}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+TEST(ConfigLoader, MissingFileSaysHowToPassOne) {
+  auto config = LoadServerConfigFile("/nonexistent/wor.textproto");
+  EXPECT_EQ(config.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_THAT(config.status().message(), HasSubstr("--config"));
+}
+
+}  // namespace
+}  // namespace wor::server
