@@ -96,11 +96,14 @@ class SqliteTransaction final : public WriteTransaction {
     WOR_ASSIGN_OR_RETURN(
         auto stmt,
         db_.Prepare("UPDATE referrals SET revision = revision + 1, state = ?, "
-                    "body = ? WHERE id = ? AND revision = ?"));
+                    "practice_agb = ?, welfare_organisation = ?, body = ? "
+                    "WHERE id = ? AND revision = ?"));
     stmt->BindInt64(1, referral.state());
-    stmt->BindBlob(2, referral.SerializeAsString());
-    stmt->BindText(3, id);
-    stmt->BindInt64(4, expected_revision);
+    stmt->BindText(2, referral.referrer().practice_agb());
+    stmt->BindText(3, referral.welfare_organisation());
+    stmt->BindBlob(4, referral.SerializeAsString());
+    stmt->BindText(5, id);
+    stmt->BindInt64(6, expected_revision);
     WOR_RETURN_IF_ERROR(stmt->Run());
     return CheckOneRowChanged(id);
   }
