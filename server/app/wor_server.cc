@@ -95,6 +95,14 @@ absl::StatusOr<std::unique_ptr<WorServer>> WorServer::Start(
   builder.AddListeningPort(config.listen_address(),
                            grpc::InsecureServerCredentials(), &parts->port);
   builder.SetMaxReceiveMessageSize(config.max_message_bytes());
+  // Writes wait in their handler for a shared commit. With gRPC's default of
+  // at most 2 idle pollers, every wave of such calls made the sync server
+  // start and reap threads (clone/munmap dominated the create path); keeping
+  // enough pollers alive avoids that churn.
+  builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MIN_POLLERS,
+                              config.min_idle_threads());
+  builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MAX_POLLERS,
+                              config.max_idle_threads());
   builder.RegisterService(parts->referral_service.get());
   builder.RegisterService(parts->intake_service.get());
   builder.RegisterService(parts->feedback_service.get());

@@ -165,6 +165,13 @@ absl::Status ValidateServerConfig(ServerConfig& config) {
   if (config.shutdown_grace_seconds() < 0 || config.shutdown_grace_seconds() > 300) {
     return ConfigError("shutdown_grace_seconds", "expected 1 to 300");
   }
+  if (config.min_idle_threads() == 0) config.set_min_idle_threads(2);
+  if (config.max_idle_threads() == 0) config.set_max_idle_threads(32);
+  if (config.min_idle_threads() < 1 || config.max_idle_threads() > 1024 ||
+      config.max_idle_threads() < config.min_idle_threads()) {
+    return ConfigError("max_idle_threads",
+                       "expected 1 <= min_idle_threads <= max_idle_threads <= 1024");
+  }
   if (config.log_level().empty()) config.set_log_level("info");
   static const std::set<std::string> kLevels = {"debug", "info", "warning", "error"};
   if (!kLevels.contains(config.log_level())) {

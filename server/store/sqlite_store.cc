@@ -1,7 +1,6 @@
 #include "server/store/sqlite_store.h"
 
 #include <deque>
-#include <thread>
 #include <utility>
 #include <vector>
 
@@ -222,24 +221,36 @@ class SqliteStore final : public Store {
               int64_t last_event_sequence)
       : options_(std::move(options)),
         writer_connection_(std::move(writer)),
-        last_event_sequence_(last_event_sequence) {
-    writer_thread_ = std::thread([this] { RunWriter(); });
-  }
+        last_event_sequence_(last_event_sequence) {}
 
-  ~SqliteStore() override {
-    {
-      absl::MutexLock lock(&mu_);
-      stopping_ = true;
-    }
-    writer_thread_.join();
-  }
-
+  // Group commit as in LevelDB's write path: every caller queues its write;
+  // the caller at the front of the queue, when no commit is running, becomes
+  // the leader: it takes the writes queued behind it, runs them all in one
+  // transaction, commits once and releases the whole group. No extra thread,
+  // and no hand-off for the leader itself.
   absl::Status Write(const WriteFunction& fn) override {
     PendingWrite pending{&fn, absl::OkStatus(), false};
     absl::MutexLock lock(&mu_);
-    if (stopping_) return absl::UnavailableError("the store is closing");
     queue_.push_back(&pending);
-    mu_.Await(absl::Condition(&pending.done));
+    auto done_or_leading = [&]() ABSL_SHARED_LOCKS_REQUIRED(mu_) {
+      return pending.done || (!committing_ && queue_.front() == &pending);
+    };
+    mu_.Await(absl::Condition(&done_or_leading));
+    if (pending.done) return pending.result;
+
+    committing_ = true;
+    std::vector<PendingWrite*> batch;
+    while (!queue_.empty() &&
+           static_cast<int>(batch.size()) < options_.max_writes_per_commit) {
+      batch.push_back(queue_.front());
+      queue_.pop_front();
+    }
+    mu_.Unlock();
+    const int64_t last_event = CommitBatch(batch);  // the writer connection is ours
+    mu_.Lock();
+    if (last_event > last_event_sequence_) last_event_sequence_ = last_event;
+    for (PendingWrite* member : batch) member->done = true;
+    committing_ = false;  // the next front of the queue, if any, leads next
     return pending.result;
   }
 
@@ -394,31 +405,6 @@ class SqliteStore final : public Store {
     idle_readers_.push_back(std::move(connection));
   }
 
-  // The group-commit loop: take every write waiting now (up to the batch
-  // limit), run them in one transaction, commit once, then release them all.
-  void RunWriter() {
-    while (true) {
-      std::vector<PendingWrite*> batch;
-      {
-        absl::MutexLock lock(&mu_);
-        auto has_work = [this]() ABSL_SHARED_LOCKS_REQUIRED(mu_) {
-          return stopping_ || !queue_.empty();
-        };
-        mu_.Await(absl::Condition(&has_work));
-        if (queue_.empty()) return;  // stopping, nothing left
-        while (!queue_.empty() &&
-               static_cast<int>(batch.size()) < options_.max_writes_per_commit) {
-          batch.push_back(queue_.front());
-          queue_.pop_front();
-        }
-      }
-      int64_t last_event = CommitBatch(batch);
-      absl::MutexLock lock(&mu_);
-      if (last_event > last_event_sequence_) last_event_sequence_ = last_event;
-      for (PendingWrite* pending : batch) pending->done = true;
-    }
-  }
-
   // Runs the batch; sets each write's result. Returns the last committed
   // event sequence (0 when none).
   int64_t CommitBatch(const std::vector<PendingWrite*>& batch) {
@@ -460,12 +446,12 @@ class SqliteStore final : public Store {
   }
 
   const SqliteStoreOptions options_;
-  std::unique_ptr<SqliteConnection> writer_connection_;  // writer thread only
-  std::thread writer_thread_;
+  // Used only by the current leader (see Write).
+  std::unique_ptr<SqliteConnection> writer_connection_;
 
   absl::Mutex mu_;
   std::deque<PendingWrite*> queue_ ABSL_GUARDED_BY(mu_);
-  bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  bool committing_ ABSL_GUARDED_BY(mu_) = false;
   int64_t last_event_sequence_ ABSL_GUARDED_BY(mu_);
 
   absl::Mutex readers_mu_;

@@ -2,10 +2,11 @@
 //
 // Durable by default: WAL with synchronous=FULL, so a write acknowledged by
 // `Write` survives a crash or power cut. Concurrent writes share a commit
-// (group commit): one writer thread collects the writes waiting at that
-// moment, runs each in its own savepoint inside one transaction, and commits
-// once, so N callers pay for one fsync instead of N. Reads use a pool of
-// separate connections and never wait for the writer.
+// (group commit, as in LevelDB): the first waiting caller leads, collects the
+// writes queued behind it, runs each in its own savepoint inside one
+// transaction, and commits once, so N callers pay for one fsync instead of N.
+// Reads use a pool of separate connections and never wait for the writer.
+// The store must outlive every call into it.
 //
 // The schema lives in server/store/sqlite_schema/*.sql and is applied as
 // numbered migrations (PRAGMA user_version) when the store opens.

@@ -1,0 +1,25 @@
+#include "client-sdk/cli/call_helpers.h"
+
+#include "absl/status/status.h"
+#include "client-sdk/cli/request_ids.h"
+
+namespace wor::client {
+
+absl::StatusOr<std::string> RequestIdFor(const ParsedFlags& flags,
+                                         const Messages& messages) {
+  if (flags.Has("request-id")) return flags.Value("request-id");
+  absl::StatusOr<std::string> request_id = NewRequestId();
+  if (!request_id.ok()) {
+    return absl::UnavailableError(messages.Text(Msg::kRandomFailed));
+  }
+  return request_id;
+}
+
+int PrintJsonResult(CommandContext& context,
+                    const google::protobuf::Message& message) {
+  const absl::Status status = PrintJson(message, context.out());
+  if (!status.ok()) return ReportLocalError(context, status);
+  return kExitOk;
+}
+
+}  // namespace wor::client

@@ -1,0 +1,59 @@
+// What a command needs from its surroundings: the global options, the
+// texts in the user's language, the standard streams, the time the command
+// started, and a channel to the server (opened on first use, so `wor help`
+// never touches the network).
+//
+// main() owns the streams; RunCli() owns the context. Not thread-safe.
+#ifndef WOR_CLIENT_SDK_CLI_COMMAND_CONTEXT_H_
+#define WOR_CLIENT_SDK_CLI_COMMAND_CONTEXT_H_
+
+#include <iosfwd>
+#include <memory>
+#include <string>
+
+#include "absl/time/time.h"
+#include "client-sdk/cli/global_options.h"
+#include "client-sdk/cli/messages.h"
+#include "grpcpp/channel.h"
+#include "grpcpp/client_context.h"
+
+namespace wor::client {
+
+class CommandContext {
+ public:
+  CommandContext(GlobalOptions options, std::istream& in, std::ostream& out,
+                 std::ostream& err, absl::Time now);
+
+  CommandContext(const CommandContext&) = delete;
+  CommandContext& operator=(const CommandContext&) = delete;
+
+  const GlobalOptions& options() const { return options_; }
+  const Messages& messages() const { return messages_; }
+  std::istream& in() { return in_; }
+  std::ostream& out() { return out_; }
+  std::ostream& err() { return err_; }
+  // When the command started: the default of every "--at" flag.
+  absl::Time now() const { return now_; }
+  // The zone human output shows times in (the machine's local zone).
+  absl::TimeZone time_zone() const { return time_zone_; }
+
+  // The channel to --server (plaintext), created on first use.
+  std::shared_ptr<grpc::Channel> Channel();
+
+  // Sets the --timeout deadline on a unary call.
+  void SetDeadline(grpc::ClientContext& call) const;
+
+ private:
+  GlobalOptions options_;
+  Messages messages_;
+  std::istream& in_;
+  std::ostream& out_;
+  std::ostream& err_;
+  absl::Time now_;
+  absl::TimeZone time_zone_;
+  std::shared_ptr<grpc::Channel> channel_;
+};
+
+}  // namespace wor::client
+
+#endif  // WOR_CLIENT_SDK_CLI_COMMAND_CONTEXT_H_

@@ -1,0 +1,47 @@
+// The handlers of the `wor` commands, one per command. Each gets the
+// parsed arguments its command_table.cc entry declares (so positionals and
+// required flags are present and enum flags valid) and returns the exit code.
+#ifndef WOR_CLIENT_SDK_CLI_COMMANDS_H_
+#define WOR_CLIENT_SDK_CLI_COMMANDS_H_
+
+#include "client-sdk/cli/command_context.h"
+#include "client-sdk/cli/flag_parser.h"
+
+namespace wor::client {
+
+using CommandHandler = int (*)(CommandContext& context,
+                               const ParsedFlags& flags);
+
+// referral_commands.cc: ReferralService.
+int RunCreate(CommandContext& context, const ParsedFlags& flags);
+int RunGet(CommandContext& context, const ParsedFlags& flags);
+int RunList(CommandContext& context, const ParsedFlags& flags);
+int RunAccept(CommandContext& context, const ParsedFlags& flags);
+int RunReject(CommandContext& context, const ParsedFlags& flags);
+int RunCancel(CommandContext& context, const ParsedFlags& flags);
+int RunHold(CommandContext& context, const ParsedFlags& flags);
+int RunResume(CommandContext& context, const ParsedFlags& flags);
+
+// intake_commands.cc: IntakeService.
+int RunContact(CommandContext& context, const ParsedFlags& flags);
+int RunSchedule(CommandContext& context, const ParsedFlags& flags);
+int RunIntake(CommandContext& context, const ParsedFlags& flags);
+int RunActivity(CommandContext& context, const ParsedFlags& flags);
+int RunComplete(CommandContext& context, const ParsedFlags& flags);
+
+// feedback_commands.cc: FeedbackService.
+int RunFeedbackSend(CommandContext& context, const ParsedFlags& flags);
+int RunFeedbackList(CommandContext& context, const ParsedFlags& flags);
+int RunFeedbackAck(CommandContext& context, const ParsedFlags& flags);
+
+// reference_commands.cc: form, catalogue, ping.
+int RunForm(CommandContext& context, const ParsedFlags& flags);
+int RunCatalogue(CommandContext& context, const ParsedFlags& flags);
+int RunPing(CommandContext& context, const ParsedFlags& flags);
+
+// watch_command.cc: ReferralService.WatchReferrals until Ctrl-C.
+int RunWatch(CommandContext& context, const ParsedFlags& flags);
+
+}  // namespace wor::client
+
+#endif  // WOR_CLIENT_SDK_CLI_COMMANDS_H_

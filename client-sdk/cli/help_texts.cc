@@ -1,0 +1,153 @@
+#include "client-sdk/cli/help_texts.h"
+
+namespace wor::client {
+namespace {
+
+struct Entry {
+  const char* path;
+  const char* summary_nl;
+  const char* summary_en;
+  const char* details_nl;
+  const char* details_en;
+};
+
+constexpr Entry kEntries[] = {
+    {"create", "Maak een verwijzing aan uit een bestand",
+     "Create a referral from a file",
+     "FILE is een wor.v1.Referral in protobuf-tekstformaat, of '-' voor de\n"
+     "standaardinvoer (voorbeeld: "
+     "client-sdk/cli/examples/referral.textproto).\n"
+     "De eerste regel van de uitvoer is de naam van de nieuwe verwijzing.\n"
+     "--request-id ID maakt een herhaalde poging veilig: dezelfde id maakt\n"
+     "de verwijzing niet twee keer aan (standaard een nieuwe UUID).",
+     "FILE is a wor.v1.Referral in protobuf text format, or '-' for standard\n"
+     "input (example: client-sdk/cli/examples/referral.textproto). The first\n"
+     "line of the output is the new referral's name. --request-id ID makes a\n"
+     "retry safe: the same id never creates the referral twice (default a\n"
+     "fresh UUID)."},
+    {"get", "Toon één verwijzing, met de contactgegevens van de patiënt",
+     "Show one referral, with the patient's contact details",
+     "NAME is referrals/… . Toont status, termijnen, contactpogingen, intake,\n"
+     "activiteit en de gegevens die de coach nodig heeft om te bellen.",
+     "NAME is referrals/… . Shows state, deadlines, contact attempts, intake,\n"
+     "activity and what the coach needs to phone the patient."},
+    {"list", "Toon verwijzingen, één per regel", "List referrals, one per line",
+     "Per regel: naam, status, uiterste datum eerste contact, uiterste datum\n"
+     "intake. --state mag vaker gegeven worden. --practice filtert op de\n"
+     "AGB-code van de praktijk, --organisation op welfareOrganisations/KVK.\n"
+     "--page-size N (1–200) bepaalt de paginagrootte; --all haalt alle\n"
+     "pagina's op.",
+     "Per line: name, state, first-contact limit date, intake due date.\n"
+     "--state may be repeated. --practice filters by the practice's AGB code,\n"
+     "--organisation by welfareOrganisations/KVK. --page-size N (1–200) sets\n"
+     "the page size; --all fetches every page."},
+    {"accept", "Neem een verwijzing in behandeling", "Take up a referral",
+     "Van requested naar accepted: de welzijnsorganisatie pakt de verwijzing\n"
+     "op en de termijn voor het eerste contact loopt.",
+     "From requested to accepted: the welfare organisation takes up the\n"
+     "referral and the first-contact deadline runs."},
+    {"reject", "Wijs een verwijzing af met een reden",
+     "Reject a referral with a reason",
+     "Alleen vanuit requested. De verwijzer ziet de reden.",
+     "Only from requested. The referrer sees the reason."},
+    {"cancel", "Annuleer een open verwijzing", "Cancel an open referral",
+     "Vanuit elke open status; de verwijzing is daarna afgesloten.",
+     "From any open state; the referral is closed afterwards."},
+    {"hold", "Pauzeer een verwijzing; de termijnen staan stil",
+     "Put a referral on hold; its deadlines pause",
+     "Bijvoorbeeld als de patiënt na meerdere pogingen onbereikbaar is, of\n"
+     "later wil beginnen. 'wor resume' gaat verder waar het was.",
+     "For example when the patient is unreachable after several attempts or\n"
+     "wants to start later. 'wor resume' continues where it was."},
+    {"resume", "Hervat een gepauzeerde verwijzing", "Resume a referral on hold",
+     "Terug naar de status van vóór de pauze.",
+     "Back to the state it was in before the hold."},
+    {"contact", "Leg een contactpoging met de patiënt vast",
+     "Record an attempt to reach the patient",
+     "--result reached zet accepted op contacted en haalt de termijn voor het\n"
+     "eerste contact. --channel is standaard phone; --at is standaard nu\n"
+     "(RFC 3339, niet in de toekomst).",
+     "--result reached moves accepted to contacted and meets the first-\n"
+     "contact deadline. --channel defaults to phone; --at defaults to now\n"
+     "(RFC 3339, not in the future)."},
+    {"schedule", "Plan (of verzet) het intakegesprek",
+     "Schedule (or reschedule) the intake",
+     "--at is het tijdstip van de intake (RFC 3339, niet in het verleden),\n"
+     "bijvoorbeeld 2026-05-04T10:00:00+02:00.",
+     "--at is the time of the intake (RFC 3339, not in the past), for example\n"
+     "2026-05-04T10:00:00+02:00."},
+    {"intake", "Leg het gehouden intakegesprek vast met de scores",
+     "Record the held intake with its scores",
+     "--scores: de zes scores van Positieve Gezondheid (0–10), gescheiden "
+     "door\n"
+     "komma's, in deze volgorde: lichaamsfuncties, mentaal welbevinden,\n"
+     "zingeving, kwaliteit van leven, meedoen, dagelijks functioneren.\n"
+     "--at is standaard nu.",
+     "--scores: the six Positive Health scores (0–10), comma-separated, in\n"
+     "this order: bodily functions, mental wellbeing, meaning, quality of\n"
+     "life, participation, daily functioning. --at defaults to now."},
+    {"activity", "Leg de gekozen activiteit vast", "Record the chosen activity",
+     "--category en --activity zijn codes uit 'wor catalogue', bijvoorbeeld\n"
+     "--category movement_and_fun --activity walking_group.",
+     "--category and --activity are ids from 'wor catalogue', for example\n"
+     "--category movement_and_fun --activity walking_group."},
+    {"complete", "Sluit een verwijzing af met de uitkomst",
+     "Close a referral with its outcome",
+     "Na een intake vraagt de uitkomst activity-started ook de afsluitende\n"
+     "--scores (zelfde volgorde als bij 'wor intake').",
+     "After an intake the outcome activity-started also needs the closing\n"
+     "--scores (same order as for 'wor intake')."},
+    {"feedback", "Terugkoppeling aan de verwijzer", "Feedback to the referrer",
+     "", ""},
+    {"feedback send", "Stuur terugkoppeling aan de verwijzer",
+     "Send feedback to the referrer",
+     "De samenvatting (wat de huisarts moet weten, geen werkaantekeningen)\n"
+     "komt uit --file FILE of uit de standaardinvoer. after-intake kan na de\n"
+     "intake, at-closing na de afsluiting, interim daartussen.\n"
+     "--request-id ID: zie 'wor help create'.",
+     "The summary (what the GP needs to know, not the coach's notes) comes\n"
+     "from --file FILE or standard input. after-intake is possible after the\n"
+     "intake, at-closing after closing, interim in between.\n"
+     "--request-id ID: see 'wor help create'."},
+    {"feedback list", "Toon de terugkoppeling bij een verwijzing",
+     "List the feedback of a referral", "", ""},
+    {"feedback ack", "Bevestig dat de terugkoppeling in het dossier staat",
+     "Acknowledge feedback as filed in the record",
+     "FEEDBACK_NAME is referrals/…/feedback/… . Twee keer bevestigen kan geen\n"
+     "kwaad.",
+     "FEEDBACK_NAME is referrals/…/feedback/… . Acknowledging twice is\n"
+     "harmless."},
+    {"form", "Toon het verwijsformulier", "Show the referral form",
+     "Secties en vragen in de gekozen taal, met het veld dat elke vraag vult\n"
+     "(zoals in foutmeldingen van de server) en de antwoorden die een\n"
+     "verwijzing weigeren.",
+     "Sections and questions in the chosen language, with the field each\n"
+     "question fills (as named in the server's errors) and the answers that\n"
+     "refuse a referral."},
+    {"catalogue", "Toon de activiteiten van de regio",
+     "Show the region's activities", "", ""},
+    {"watch", "Volg wijzigingen van verwijzingen (Ctrl-C stopt)",
+     "Follow referral changes (Ctrl-C stops)",
+     "Per gebeurtenis één regel: hervatpunt, soort, verwijzing, status; nooit\n"
+     "patiëntgegevens. --from TOKEN gaat verder na dat hervatpunt.",
+     "One line per event: resume token, type, referral, state; never patient\n"
+     "data. --from TOKEN continues after that resume token."},
+    {"ping", "Controleer of de server bereikbaar is",
+     "Check that the server is reachable", "", ""},
+    {"help", "Toon hulp bij een opdracht", "Show help on a command", "", ""},
+};
+
+}  // namespace
+
+HelpText FindHelpText(absl::string_view path, Language language) {
+  const bool dutch = language == Language::kDutch;
+  for (const Entry& entry : kEntries) {
+    if (entry.path == path) {
+      return {dutch ? entry.summary_nl : entry.summary_en,
+              dutch ? entry.details_nl : entry.details_en};
+    }
+  }
+  return {};
+}
+
+}  // namespace wor::client

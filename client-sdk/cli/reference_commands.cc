@@ -1,0 +1,55 @@
+// The commands that read reference data or check the server: form,
+// catalogue, ping.
+#include <chrono>
+
+#include "absl/strings/str_cat.h"
+#include "client-sdk/cli/call_helpers.h"
+#include "client-sdk/cli/commands.h"
+#include "client-sdk/cli/reference_printing.h"
+#include "wor/v1/catalogue.grpc.pb.h"
+#include "wor/v1/diagnostics.grpc.pb.h"
+#include "wor/v1/referral_form.grpc.pb.h"
+
+namespace wor::client {
+
+int RunForm(CommandContext& context, const ParsedFlags& /*flags*/) {
+  wor::v1::GetReferralFormResponse response;
+  const grpc::Status status =
+      CallUnary(context, &wor::v1::ReferralFormService::Stub::GetReferralForm,
+                wor::v1::GetReferralFormRequest(), &response);
+  if (!status.ok()) return ReportRpcError(context, status);
+  if (context.options().json) return PrintJsonResult(context, response);
+  PrintReferralForm(response.form(), context.messages(), context.out());
+  return kExitOk;
+}
+
+int RunCatalogue(CommandContext& context, const ParsedFlags& /*flags*/) {
+  wor::v1::GetActivityCatalogueResponse response;
+  const grpc::Status status =
+      CallUnary(context, &wor::v1::CatalogueService::Stub::GetActivityCatalogue,
+                wor::v1::GetActivityCatalogueRequest(), &response);
+  if (!status.ok()) return ReportRpcError(context, status);
+  if (context.options().json) return PrintJsonResult(context, response);
+  PrintCatalogue(response.catalogue(), context.messages(), context.out());
+  return kExitOk;
+}
+
+int RunPing(CommandContext& context, const ParsedFlags& /*flags*/) {
+  const auto start = std::chrono::steady_clock::now();
+  wor::v1::PingResponse response;
+  const grpc::Status status =
+      CallUnary(context, &wor::v1::DiagnosticsService::Stub::Ping,
+                wor::v1::PingRequest(), &response);
+  if (!status.ok()) return ReportRpcError(context, status);
+  if (context.options().json) return PrintJsonResult(context, response);
+  const double ms = std::chrono::duration<double, std::milli>(
+                        std::chrono::steady_clock::now() - start)
+                        .count();
+  context.out() << context.messages().Format(
+                       Msg::kPingOk, context.options().server,
+                       absl::StrCat(static_cast<int>(ms * 10) / 10.0))
+                << "\n";
+  return kExitOk;
+}
+
+}  // namespace wor::client

@@ -1,0 +1,80 @@
+// `wor watch`: follows ReferralService.WatchReferrals until Ctrl-C, one line
+// per event. The events carry whole referrals; what is printed never
+// includes patient data, in human and --json output alike, so the output
+// can be piped into logs and dashboards.
+#include "client-sdk/cli/call_helpers.h"
+#include "client-sdk/cli/commands.h"
+#include "client-sdk/cli/stop_signals.h"
+#include "wor/v1/referral_service.grpc.pb.h"
+
+namespace wor::client {
+namespace {
+
+// The event with only the referral's identity, lifecycle and deadlines.
+wor::v1::WatchReferralsResponse WithoutPatientData(
+    const wor::v1::WatchReferralsResponse& response) {
+  const wor::v1::ReferralEvent& event = response.event();
+  const wor::v1::Referral& full = event.referral();
+  wor::v1::WatchReferralsResponse redacted;
+  wor::v1::ReferralEvent& copy = *redacted.mutable_event();
+  copy.set_resume_token(event.resume_token());
+  copy.set_type(event.type());
+  *copy.mutable_event_time() = event.event_time();
+  copy.set_feedback(event.feedback());
+  wor::v1::Referral& referral = *copy.mutable_referral();
+  referral.set_name(full.name());
+  referral.set_welfare_organisation(full.welfare_organisation());
+  referral.set_region(full.region());
+  referral.set_state(full.state());
+  referral.set_held_state(full.held_state());
+  referral.set_hold_reason(full.hold_reason());
+  referral.set_rejection_reason(full.rejection_reason());
+  referral.set_cancellation_reason(full.cancellation_reason());
+  *referral.mutable_deadlines() = full.deadlines();
+  referral.set_etag(full.etag());
+  *referral.mutable_create_time() = full.create_time();
+  *referral.mutable_update_time() = full.update_time();
+  return redacted;
+}
+
+}  // namespace
+
+int RunWatch(CommandContext& context, const ParsedFlags& flags) {
+  wor::v1::WatchReferralsRequest request;
+  request.set_resume_token(flags.Value("from"));
+  request.set_practice_agb(flags.Value("practice"));
+  request.set_welfare_organisation(flags.Value("organisation"));
+
+  // No deadline: the stream runs until Ctrl-C or the server stops.
+  grpc::ClientContext call;
+  StopSignalListener listener([&call] { call.TryCancel(); });
+  wor::v1::ReferralService::Stub stub(context.Channel());
+  std::unique_ptr<grpc::ClientReader<wor::v1::WatchReferralsResponse>> reader =
+      stub.WatchReferrals(&call, request);
+  if (!context.options().json) {
+    context.err() << context.messages().Format(Msg::kWatching,
+                                               context.options().server)
+                  << std::endl;
+  }
+
+  const ReferralPrinter printer(context.out(), context.messages(),
+                                context.now(), context.time_zone());
+  wor::v1::WatchReferralsResponse response;
+  while (reader->Read(&response)) {
+    if (context.options().json) {
+      const int code = PrintJsonResult(context, WithoutPatientData(response));
+      if (code != kExitOk) {
+        call.TryCancel();
+        reader->Finish();
+        return code;
+      }
+    } else {
+      printer.PrintEventLine(response.event());
+    }
+  }
+  const grpc::Status status = reader->Finish();
+  if (listener.stopped()) return kExitOk;
+  return status.ok() ? kExitOk : ReportRpcError(context, status);
+}
+
+}  // namespace wor::client
