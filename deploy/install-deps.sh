@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs what building and testing Welzijn op Recept needs on Debian 12,
+# skipping what is already there: the C++ toolchain and libraries (Debian
+# packages only), tzdata for Europe/Amsterdam, and the npm tooling pinned in
+# package-lock.json (buf for the API lint).
+#
+#   deploy/install-deps.sh            # build + test dependencies
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler grpc-proto
+  libabsl-dev libssl-dev libsqlite3-dev libgtest-dev libgmock-dev
+  tzdata nodejs npm clang-format
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+# Node's own npm (from nodesource or similar) satisfies the npm requirement.
+if command -v npm >/dev/null 2>&1; then
+  missing=("${missing[@]/npm}")
+  missing=("${missing[@]/nodejs}")
+fi
+read -r -a missing <<< "${missing[*]}"
+
+if ((${#missing[@]})); then
+  echo "install-deps: installing ${missing[*]}"
+  sudo_cmd=()
+  [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -q
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+else
+  echo "install-deps: all Debian packages present"
+fi
+
+if [[ ! -x node_modules/@bufbuild/buf-linux-x64/bin/buf || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  echo "install-deps: npm ci (buf)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
