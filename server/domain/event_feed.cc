@@ -1,6 +1,7 @@
 #include "server/domain/event_feed.h"
 
 #include "server/common/status_macros.h"
+#include "server/domain/disclosure.h"
 #include "server/domain/field_checks.h"
 #include "server/domain/identifier_validation.h"
 #include "server/store/store_filters.h"
@@ -38,6 +39,7 @@ absl::StatusOr<std::vector<wor::v1::ReferralEvent>> EventFeed::Poll(
   for (StoredEvent& entry : stored) {
     cursor.after_sequence = entry.sequence;
     if (EventMatches(cursor.filter, entry.event)) {
+      RedactForDisclosure(*entry.event.mutable_referral());
       events.push_back(std::move(entry.event));
     }
   }

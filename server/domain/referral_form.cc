@@ -528,11 +528,12 @@ void AddConsentSection(ReferralForm* form) {
       "consent", {"Toestemming van de patiënt", "The patient's consent"},
       {"Verwijs alleen na toestemming van de patiënt. Vraag toestemming per "
        "doel; toestemming om gegevens met de welzijnscoach te delen is nodig "
-       "om te verwijzen. Het moment van versturen wordt vastgelegd als moment "
-       "van toestemming.",
+       "om te verwijzen. Het formulier vult het moment van versturen in als "
+       "moment van toestemming (consent.obtain_time).",
        "Refer only after the patient's consent. Ask for consent per purpose; "
        "consent to share data with the welfare coach is needed to refer. The "
-       "time of submission is recorded as the time of consent."},
+       "form fills in the time of submission as the time of consent "
+       "(consent.obtain_time)."},
       form);
   AddChoiceQuestion<wor::v1::ConsentScope>(
       {.field = "consent.scopes",

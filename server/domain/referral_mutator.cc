@@ -4,6 +4,7 @@
 #include "absl/strings/str_cat.h"
 #include "server/common/status_macros.h"
 #include "server/domain/deadline_tracking.h"
+#include "server/domain/disclosure.h"
 #include "server/domain/field_checks.h"
 #include "server/domain/idempotency.h"
 #include "server/domain/resource_names.h"
@@ -24,6 +25,7 @@ absl::StatusOr<wor::v1::Referral> LoadReferral(Store& store,
   if (absl::IsNotFound(stored.status())) return ReferralNotFound(name);
   if (!stored.ok()) return stored.status();
   stored->referral.set_etag(EtagForRevision(stored->revision));
+  RedactForDisclosure(stored->referral);
   return std::move(stored->referral);
 }
 
@@ -84,6 +86,7 @@ absl::StatusOr<wor::v1::Referral> ReferralMutator::Apply(const VerbCall& call,
     result = std::move(updated);
     return RememberResult(tx, call.request_id, method, digest, result);
   }));
+  RedactForDisclosure(result);
   return result;
 }
 

@@ -9,6 +9,7 @@
 #include "server/common/status_macros.h"
 #include "server/domain/field_checks.h"
 #include "server/domain/identifier_validation.h"
+#include "server/domain/referral_form.h"
 #include "server/domain/time_conversion.h"
 
 namespace wor::server {
@@ -178,46 +179,48 @@ absl::Status CheckIndicators(const wor::v1::Referral& referral) {
 }
 
 // A yes/no question that gates the referral: answered `refusing` it stops
-// the referral, with `advice` telling the referrer what to do instead.
+// the referral. What to tell the referrer comes from the referral form, so
+// the plugin and the server say the same thing.
 struct GateQuestion {
-  std::string field;
+  std::string field;  // path in the referral, e.g. "contra_indications.serious_drug_use"
   YesNo answer;
   YesNo refusing;
-  const char* advice;
 };
 
 std::vector<GateQuestion> GateQuestions(const wor::v1::Referral& referral) {
   const auto& c = referral.contra_indications();
   const auto& v = referral.conversation();
-  const std::string ci = "referral.contra_indications.";
-  const std::string rc = "referral.conversation.";
   constexpr YesNo kYes = wor::v1::YES_NO_YES;
   constexpr YesNo kNo = wor::v1::YES_NO_NO;
-  constexpr const char* kContraAdvice =
-      "Welzijn op Recept is not suitable for this patient; consider the "
-      "POH-GGZ or the care already involved instead";
   return {
-      {ci + "extensive_care_trajectory", c.extensive_care_trajectory(), kYes,
-       kContraAdvice},
-      {ci + "chronic_psychiatric_illness", c.chronic_psychiatric_illness(),
-       kYes, kContraAdvice},
-      {ci + "intellectual_disability_intensive_support",
-       c.intellectual_disability_intensive_support(), kYes, kContraAdvice},
-      {ci + "serious_drug_use", c.serious_drug_use(), kYes, kContraAdvice},
-      {ci + "serious_personality_disorder", c.serious_personality_disorder(),
-       kYes, kContraAdvice},
-      {rc + "problems_fit_profile", v.problems_fit_profile(), kNo,
-       "refer only when the problems fit the Welzijn op Recept profile; "
-       "consider the POH-GGZ"},
-      {rc + "patient_sees_other_approach", v.patient_sees_other_approach(),
-       kNo,
-       "discuss first with the patient that a GP visit will not solve these "
-       "problems"},
-      {rc + "patient_motivated", v.patient_motivated(), kNo,
-       "refer only a patient who is motivated to work on this"},
-      {rc + "patient_open_to_activity", v.patient_open_to_activity(), kNo,
-       "refer only a patient open to trying something new for 3-4 months"},
+      {"contra_indications.extensive_care_trajectory",
+       c.extensive_care_trajectory(), kYes},
+      {"contra_indications.chronic_psychiatric_illness",
+       c.chronic_psychiatric_illness(), kYes},
+      {"contra_indications.intellectual_disability_intensive_support",
+       c.intellectual_disability_intensive_support(), kYes},
+      {"contra_indications.serious_drug_use", c.serious_drug_use(), kYes},
+      {"contra_indications.serious_personality_disorder",
+       c.serious_personality_disorder(), kYes},
+      {"conversation.problems_fit_profile", v.problems_fit_profile(), kNo},
+      {"conversation.patient_sees_other_approach",
+       v.patient_sees_other_approach(), kNo},
+      {"conversation.patient_motivated", v.patient_motivated(), kNo},
+      {"conversation.patient_open_to_activity", v.patient_open_to_activity(),
+       kNo},
   };
+}
+
+// The form's English refusal text for a gate question.
+std::string RefusalAdvice(const std::string& field) {
+  for (const auto& section : TheReferralForm().sections()) {
+    for (const auto& question : section.questions()) {
+      if (question.field() == field && !question.refusal_text().en().empty()) {
+        return question.refusal_text().en();
+      }
+    }
+  }
+  return "Welzijn op Recept is not suitable; consider the POH-GGZ.";
 }
 
 absl::Status CheckConsentForm(const wor::v1::ConsentRecord& consent,
@@ -299,7 +302,7 @@ absl::Status ValidateNewReferral(const wor::v1::Referral& referral,
   const std::vector<GateQuestion> gates = GateQuestions(referral);
   for (const GateQuestion& gate : gates) {
     if (gate.answer != wor::v1::YES_NO_YES && gate.answer != wor::v1::YES_NO_NO) {
-      return FieldError(gate.field, "must be answered YES or NO");
+      return FieldError("referral." + gate.field, "must be answered YES or NO");
     }
   }
   WOR_RETURN_IF_ERROR(CheckText("referral.patient_question",
@@ -316,8 +319,9 @@ absl::Status ValidateNewReferral(const wor::v1::Referral& referral,
   for (const GateQuestion& gate : gates) {
     if (gate.answer == gate.refusing) {
       return absl::FailedPreconditionError(absl::StrCat(
-          gate.field, ": answered ", gate.refusing == wor::v1::YES_NO_YES ? "YES" : "NO",
-          ", so the referral is refused: ", gate.advice, "."));
+          "referral.", gate.field, ": answered ",
+          gate.refusing == wor::v1::YES_NO_YES ? "YES" : "NO",
+          ", so the referral is refused. ", RefusalAdvice(gate.field)));
     }
   }
   return CheckConsentAllowsReferral(referral.consent());

@@ -8,6 +8,7 @@
 #include "absl/time/civil_time.h"
 #include "server/common/status_macros.h"
 #include "server/domain/deadline_tracking.h"
+#include "server/domain/disclosure.h"
 #include "server/domain/field_checks.h"
 #include "server/domain/identifier_validation.h"
 #include "server/domain/idempotency.h"
@@ -130,6 +131,7 @@ absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Create(
     return RememberResult(tx, request.request_id(), "CreateReferral", digest,
                           result);
   }));
+  RedactForDisclosure(result);
   return result;
 }
 
@@ -177,6 +179,7 @@ absl::StatusOr<wor::v1::ListReferralsResponse> ReferralWorkflow::List(
   if (more) rows.resize(page_size);
   for (StoredReferral& row : rows) {
     row.referral.set_etag(EtagForRevision(row.revision));
+    RedactForDisclosure(row.referral);
     *response.add_referrals() = std::move(row.referral);
   }
   if (more) {

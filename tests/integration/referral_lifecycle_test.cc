@@ -279,3 +279,40 @@ INSTANTIATE_TEST_SUITE_P(
 
 }  // namespace
 }  // namespace wor::server
+
+namespace wor::server {
+namespace {
+
+TEST(ReferralDisclosure, TheBsnIsStoredButNeverReturnedOnAnyPath) {
+  TestServer server;
+  wor::v1::Referral input = ValidReferral();
+  input.set_route(wor::v1::REFERRAL_ROUTE_ZORGDOMEIN);
+  input.mutable_patient()->set_bsn("111222333");
+  auto created = Create(server, input, "bsn");
+  ASSERT_TRUE(created.status.ok()) << created.status.error_message();
+  EXPECT_TRUE(created.value.patient().bsn().empty());
+  auto replayed = Create(server, input, "bsn");
+  EXPECT_TRUE(replayed.value.patient().bsn().empty());
+  std::string name = created.value.name();
+  EXPECT_TRUE(Get(server, name).value.patient().bsn().empty());
+  EXPECT_TRUE(Accept(server, name, "bsn-a").value.patient().bsn().empty());
+  auto listed = List(server, wor::v1::ListReferralsRequest());
+  ASSERT_EQ(listed.value.referrals_size(), 1);
+  EXPECT_TRUE(listed.value.referrals(0).patient().bsn().empty());
+
+  grpc::ClientContext context;
+  auto reader = server.referrals().WatchReferrals(&context, wor::v1::WatchReferralsRequest());
+  wor::v1::WatchReferralsResponse message;
+  ASSERT_TRUE(reader->Read(&message));
+  EXPECT_TRUE(message.event().referral().patient().bsn().empty());
+  context.TryCancel();
+  reader->Finish().IgnoreError();
+
+  // Stored all the same, for the route that needs it.
+  auto stored = server.server().store().ListReferrals({}, 0, 1);
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ((*stored)[0].referral.patient().bsn(), "111222333");
+}
+
+}  // namespace
+}  // namespace wor::server
