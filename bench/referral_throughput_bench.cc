@@ -50,12 +50,15 @@ bool relaxed_durability = false;
 
 std::unique_ptr<Target> StartTarget(const std::string& label,
                                     const std::string& directory,
-                                    int max_writes_per_commit, const Clock* clock,
-                                    std::ostream* log) {
+                                    int max_writes_per_commit,
+                                    const Clock* clock, std::ostream* log) {
   auto config = TestConfig(directory);
-  config.mutable_storage()->mutable_sqlite()->set_relaxed_durability(relaxed_durability);
-  config.set_log_level("warning");  // an access log line per call is not what we measure
-  config.mutable_storage()->mutable_sqlite()->set_max_writes_per_commit(max_writes_per_commit);
+  config.mutable_storage()->mutable_sqlite()->set_relaxed_durability(
+      relaxed_durability);
+  config.set_log_level(
+      "warning");  // an access log line per call is not what we measure
+  config.mutable_storage()->mutable_sqlite()->set_max_writes_per_commit(
+      max_writes_per_commit);
   auto server = WorServer::Start(config, clock, log);
   if (!server.ok()) {
     std::cerr << "cannot start server: " << server.status() << "\n";
@@ -64,9 +67,9 @@ std::unique_ptr<Target> StartTarget(const std::string& label,
   auto target = std::make_unique<Target>();
   target->label = label;
   target->server = *std::move(server);
-  target->channel = grpc::CreateChannel(
-      absl::StrCat("127.0.0.1:", target->server->port()),
-      grpc::InsecureChannelCredentials());
+  target->channel =
+      grpc::CreateChannel(absl::StrCat("127.0.0.1:", target->server->port()),
+                          grpc::InsecureChannelCredentials());
   target->referrals = wor::v1::ReferralService::NewStub(target->channel);
   target->diagnostics = wor::v1::DiagnosticsService::NewStub(target->channel);
   return target;
@@ -106,7 +109,8 @@ bool CallGet(Target& t, int64_t i) {
 }
 
 // Runs `call` from `in_flight` threads for `seconds`; returns calls/second.
-double Measure(int in_flight, double seconds, const std::function<bool(int64_t)>& call) {
+double Measure(int in_flight, double seconds,
+               const std::function<bool(int64_t)>& call) {
   std::atomic<bool> stop{false};
   std::atomic<int64_t> done{0};
   std::atomic<int64_t> failed{0};
@@ -128,7 +132,9 @@ double Measure(int in_flight, double seconds, const std::function<bool(int64_t)>
   std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
   stop = true;
   for (auto& t : threads) t.join();
-  double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double elapsed =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   if (failed.load() > 0) {
     std::cerr << "warning: " << failed.load() << " calls failed\n";
   }
@@ -161,19 +167,23 @@ int main(int argc, char** argv) {
     } else if (std::strcmp(argv[i], "--seconds") == 0 && i + 1 < argc) {
       seconds = std::atof(argv[++i]);
     } else {
-      std::cerr << "usage: referral_throughput_bench [--rounds N] [--seconds S] "
-                   "[--only SUBSTRING] [--relaxed-durability]\n";
+      std::cerr
+          << "usage: referral_throughput_bench [--rounds N] [--seconds S] "
+             "[--only SUBSTRING] [--relaxed-durability]\n";
       return 2;
     }
   }
-  std::string pattern = std::filesystem::temp_directory_path().string() + "/wor-bench-XXXXXX";
+  std::string pattern =
+      std::filesystem::temp_directory_path().string() + "/wor-bench-XXXXXX";
   std::string root = mkdtemp(pattern.data());
   std::filesystem::create_directories(root + "/grouped");
   std::filesystem::create_directories(root + "/single");
   SystemClock clock;
   std::ostringstream log;
-  auto grouped = StartTarget("group commit", root + "/grouped", 64, &clock, &log);
-  auto single = StartTarget("one commit per write", root + "/single", 1, &clock, &log);
+  auto grouped =
+      StartTarget("group commit", root + "/grouped", 64, &clock, &log);
+  auto single =
+      StartTarget("one commit per write", root + "/single", 1, &clock, &log);
 
   const wor::v1::Referral referral = BenchReferral();
   for (Target* t : {grouped.get(), single.get()}) {
@@ -183,7 +193,8 @@ int main(int argc, char** argv) {
       *request.mutable_referral() = referral;
       request.set_request_id(absl::StrCat("seed-", t->server->port(), "-", i));
       wor::v1::CreateReferralResponse response;
-      grpc::Status status = t->referrals->CreateReferral(&context, request, &response);
+      grpc::Status status =
+          t->referrals->CreateReferral(&context, request, &response);
       if (!status.ok()) {
         std::cerr << "seeding failed: " << status.error_message() << "\n";
         return 1;
@@ -199,10 +210,12 @@ int main(int argc, char** argv) {
   };
   std::vector<Case> cases;
   for (int in_flight : {1, 16}) {
-    cases.push_back({"Ping", in_flight, [&](int64_t) { return CallPing(*grouped); }});
+    cases.push_back(
+        {"Ping", in_flight, [&](int64_t) { return CallPing(*grouped); }});
     cases.push_back({"CreateReferral", in_flight,
                      [&](int64_t) { return CallCreate(*grouped, referral); }});
-    cases.push_back({"GetReferral", in_flight, [&](int64_t i) { return CallGet(*grouped, i); }});
+    cases.push_back({"GetReferral", in_flight,
+                     [&](int64_t i) { return CallGet(*grouped, i); }});
     cases.push_back({"CreateReferral, no group commit", in_flight,
                      [&](int64_t) { return CallCreate(*single, referral); }});
   }
@@ -229,11 +242,12 @@ int main(int argc, char** argv) {
       relaxed_durability ? "DIAGNOSIS ONLY: relaxed SQLite (synchronous=NORMAL)"
                          : "Durable SQLite (synchronous=FULL)",
       rounds, seconds);
-  std::cout << absl::StrFormat("%-38s %12s %14s\n", "case", "calls/s", "ratio to Ping");
+  std::cout << absl::StrFormat("%-38s %12s %14s\n", "case", "calls/s",
+                               "ratio to Ping");
   for (const Case& c : cases) {
     std::string key = absl::StrCat(c.name, " @", c.in_flight);
-    std::cout << absl::StrFormat("%-38s %12.0f %14.2f\n", key, Median(rates[key]),
-                                 Median(ratios[key]));
+    std::cout << absl::StrFormat("%-38s %12.0f %14.2f\n", key,
+                                 Median(rates[key]), Median(ratios[key]));
   }
   if (!rates.contains("CreateReferral @16") ||
       !rates.contains("CreateReferral, no group commit @16")) {

@@ -1,10 +1,10 @@
-#include "absl/strings/string_view.h"
 #include "server/app/wor_server.h"
 
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/health_check_service_interface.h>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
 #include "server/common/json_log.h"
 #include "server/common/status_macros.h"
@@ -72,17 +72,19 @@ absl::StatusOr<std::unique_ptr<WorServer>> WorServer::Start(
       parts->store.get(), clock, parts->region.get());
   parts->intake = std::make_unique<IntakeWorkflow>(parts->store.get(), clock,
                                                    parts->region.get());
-  parts->feedback = std::make_unique<FeedbackWorkflow>(parts->store.get(), clock);
+  parts->feedback =
+      std::make_unique<FeedbackWorkflow>(parts->store.get(), clock);
   parts->events = std::make_unique<EventFeed>(parts->store.get());
   parts->runner = std::make_unique<RpcRunner>(parts->logger.get());
   parts->referral_service = std::make_unique<ReferralServiceImpl>(
       parts->referrals.get(), parts->events.get(), parts->runner.get(),
       &parts->stopping);
-  parts->intake_service =
-      std::make_unique<IntakeServiceImpl>(parts->intake.get(), parts->runner.get());
+  parts->intake_service = std::make_unique<IntakeServiceImpl>(
+      parts->intake.get(), parts->runner.get());
   parts->feedback_service = std::make_unique<FeedbackServiceImpl>(
       parts->feedback.get(), parts->runner.get());
-  parts->form_service = std::make_unique<ReferralFormServiceImpl>(parts->runner.get());
+  parts->form_service =
+      std::make_unique<ReferralFormServiceImpl>(parts->runner.get());
   parts->catalogue_service = std::make_unique<CatalogueServiceImpl>(
       parts->region.get(), parts->runner.get());
   parts->diagnostics_service = std::make_unique<DiagnosticsServiceImpl>();
@@ -99,10 +101,12 @@ absl::StatusOr<std::unique_ptr<WorServer>> WorServer::Start(
   // at most 2 idle pollers, every wave of such calls made the sync server
   // start and reap threads (clone/munmap dominated the create path); keeping
   // enough pollers alive avoids that churn.
-  builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MIN_POLLERS,
-                              config.min_idle_threads());
-  builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MAX_POLLERS,
-                              config.max_idle_threads());
+  builder.SetSyncServerOption(
+      grpc::ServerBuilder::SyncServerOption::MIN_POLLERS,
+      config.min_idle_threads());
+  builder.SetSyncServerOption(
+      grpc::ServerBuilder::SyncServerOption::MAX_POLLERS,
+      config.max_idle_threads());
   builder.RegisterService(parts->referral_service.get());
   builder.RegisterService(parts->intake_service.get());
   builder.RegisterService(parts->feedback_service.get());
@@ -111,14 +115,15 @@ absl::StatusOr<std::unique_ptr<WorServer>> WorServer::Start(
   builder.RegisterService(parts->diagnostics_service.get());
   parts->server = builder.BuildAndStart();
   if (parts->server == nullptr || parts->port == 0) {
-    return absl::UnavailableError(absl::StrCat(
-        "cannot listen on ", config.listen_address(),
-        "; is another process using the port?"));
+    return absl::UnavailableError(
+        absl::StrCat("cannot listen on ", config.listen_address(),
+                     "; is another process using the port?"));
   }
   parts->server->GetHealthCheckService()->SetServingStatus(true);
   parts->logger->Log(LogLevel::kWarning, "plaintext_transport",
-                     {{"detail", "no TLS yet: use only on loopback or a "
-                                 "trusted network"}});
+                     {{"detail",
+                       "no TLS yet: use only on loopback or a "
+                       "trusted network"}});
   parts->logger->Log(
       LogLevel::kInfo, "server_started",
       {{"port", int64_t{parts->port}},

@@ -3,7 +3,8 @@
 // and so do the integration tests and the benchmarks, which is why it is not
 // in main/.
 //
-//   WOR_ASSIGN_OR_RETURN(auto server, WorServer::Start(config, &clock, &std::cerr));
+//   WOR_ASSIGN_OR_RETURN(auto server, WorServer::Start(config, &clock,
+//   &std::cerr));
 //   ... server->port() ...
 //   server->Shutdown(absl::Seconds(10));   // drains calls in flight
 //
@@ -11,12 +12,12 @@
 #ifndef WOR_SERVER_APP_WOR_SERVER_H_
 #define WOR_SERVER_APP_WOR_SERVER_H_
 
+#include <grpcpp/grpcpp.h>
+
 #include <atomic>
 #include <memory>
 #include <ostream>
 #include <string>
-
-#include <grpcpp/grpcpp.h>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"

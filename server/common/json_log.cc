@@ -1,8 +1,8 @@
-#include "absl/strings/string_view.h"
 #include "server/common/json_log.h"
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 
@@ -11,10 +11,14 @@ namespace {
 
 absl::string_view LevelName(LogLevel level) {
   switch (level) {
-    case LogLevel::kDebug: return "debug";
-    case LogLevel::kInfo: return "info";
-    case LogLevel::kWarning: return "warning";
-    case LogLevel::kError: return "error";
+    case LogLevel::kDebug:
+      return "debug";
+    case LogLevel::kInfo:
+      return "info";
+    case LogLevel::kWarning:
+      return "warning";
+    case LogLevel::kError:
+      return "error";
   }
   return "info";
 }
@@ -33,18 +37,29 @@ absl::StatusOr<LogLevel> ParseLogLevel(absl::string_view name) {
   if (name == "info") return LogLevel::kInfo;
   if (name == "warning") return LogLevel::kWarning;
   if (name == "error") return LogLevel::kError;
-  return absl::InvalidArgumentError("log level: expected debug, info, warning or error");
+  return absl::InvalidArgumentError(
+      "log level: expected debug, info, warning or error");
 }
 
 std::string JsonQuote(absl::string_view text) {
   std::string out = "\"";
   for (unsigned char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           out += absl::StrFormat("\\u%04x", c);
@@ -65,9 +80,11 @@ void JsonLogger::Log(LogLevel level, absl::string_view event,
       "{\"ts\":",
       JsonQuote(absl::FormatTime("%Y-%m-%dT%H:%M:%E6SZ", absl::Now(),
                                  absl::UTCTimeZone())),
-      ",\"level\":", JsonQuote(LevelName(level)), ",\"event\":", JsonQuote(event));
+      ",\"level\":", JsonQuote(LevelName(level)),
+      ",\"event\":", JsonQuote(event));
   for (const auto& [key, value] : fields) {
-    absl::StrAppend(&line, ",", JsonQuote(key), ":", std::visit(ValueToJson{}, value));
+    absl::StrAppend(&line, ",", JsonQuote(key), ":",
+                    std::visit(ValueToJson{}, value));
   }
   line += "}\n";
   absl::MutexLock lock(&mu_);

@@ -13,11 +13,11 @@
 #include <initializer_list>
 #include <ostream>
 #include <string>
-#include "absl/strings/string_view.h"
 #include <utility>
 #include <variant>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
 
 namespace wor::server {

@@ -1,4 +1,3 @@
-#include "absl/strings/string_view.h"
 #include "server/config/config_loader.h"
 
 #include <fstream>
@@ -7,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "google/protobuf/io/tokenizer.h"
 #include "google/protobuf/text_format.h"
@@ -18,7 +18,8 @@ namespace {
 
 using wor::server::config::ServerConfig;
 
-absl::Status ConfigError(absl::string_view field, absl::string_view expectation) {
+absl::Status ConfigError(absl::string_view field,
+                         absl::string_view expectation) {
   return absl::InvalidArgumentError(
       absl::StrCat("configuration ", field, ": ", expectation));
 }
@@ -27,50 +28,60 @@ class CollectingErrors final : public google::protobuf::io::ErrorCollector {
  public:
   void AddError(int line, google::protobuf::io::ColumnNumber column,
                 const std::string& message) override {
-    errors.push_back(absl::StrCat("line ", line + 1, " column ", column + 1,
-                                  ": ", message));
+    errors.push_back(
+        absl::StrCat("line ", line + 1, " column ", column + 1, ": ", message));
   }
   std::vector<std::string> errors;
 };
 
 bool IsLowerSnakeId(const std::string& id) {
-  if (id.empty() || id.size() > 64 || !(id[0] >= 'a' && id[0] <= 'z')) return false;
+  if (id.empty() || id.size() > 64 || !(id[0] >= 'a' && id[0] <= 'z'))
+    return false;
   for (char c : id) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
+      return false;
   }
   return true;
 }
 
 bool IsEightDigits(const std::string& s) { return IsValidAgbCode(s); }
 
-
 absl::Status ValidateRegion(ServerConfig& config) {
   auto* region = config.mutable_region();
   if (!IsLowerSnakeId(region->id())) {
-    return ConfigError("region.id", "is required: a lower_snake_case id such as \"meppel\"");
+    return ConfigError("region.id",
+                       "is required: a lower_snake_case id such as \"meppel\"");
   }
   if (region->name().empty()) return ConfigError("region.name", "is required");
   auto* terms = region->mutable_deadlines();
-  if (terms->contact_target_working_days() == 0) terms->set_contact_target_working_days(2);
-  if (terms->contact_limit_working_days() == 0) terms->set_contact_limit_working_days(5);
+  if (terms->contact_target_working_days() == 0)
+    terms->set_contact_target_working_days(2);
+  if (terms->contact_limit_working_days() == 0)
+    terms->set_contact_limit_working_days(5);
   if (terms->intake_calendar_days() == 0) terms->set_intake_calendar_days(14);
-  if (terms->contact_target_working_days() < 1 || terms->contact_target_working_days() > 20) {
-    return ConfigError("region.deadlines.contact_target_working_days", "expected 1 to 20");
+  if (terms->contact_target_working_days() < 1 ||
+      terms->contact_target_working_days() > 20) {
+    return ConfigError("region.deadlines.contact_target_working_days",
+                       "expected 1 to 20");
   }
-  if (terms->contact_limit_working_days() < terms->contact_target_working_days() ||
+  if (terms->contact_limit_working_days() <
+          terms->contact_target_working_days() ||
       terms->contact_limit_working_days() > 30) {
     return ConfigError("region.deadlines.contact_limit_working_days",
                        "expected at least the target and at most 30");
   }
   if (terms->intake_calendar_days() < 1 || terms->intake_calendar_days() > 90) {
-    return ConfigError("region.deadlines.intake_calendar_days", "expected 1 to 90");
+    return ConfigError("region.deadlines.intake_calendar_days",
+                       "expected 1 to 90");
   }
   std::set<std::string> category_ids;
   for (int i = 0; i < region->catalogue_size(); ++i) {
     const auto& category = region->catalogue(i);
     std::string field = absl::StrCat("region.catalogue[", i, "]");
-    if (!IsLowerSnakeId(category.id()) || !category_ids.insert(category.id()).second) {
-      return ConfigError(field + ".id", "expected a unique lower_snake_case id");
+    if (!IsLowerSnakeId(category.id()) ||
+        !category_ids.insert(category.id()).second) {
+      return ConfigError(field + ".id",
+                         "expected a unique lower_snake_case id");
     }
     if (category.title().nl().empty() || category.title().en().empty()) {
       return ConfigError(field + ".title", "needs both nl and en");
@@ -79,8 +90,10 @@ absl::Status ValidateRegion(ServerConfig& config) {
     for (int j = 0; j < category.activities_size(); ++j) {
       const auto& activity = category.activities(j);
       std::string activity_field = absl::StrCat(field, ".activities[", j, "]");
-      if (!IsLowerSnakeId(activity.id()) || !activity_ids.insert(activity.id()).second) {
-        return ConfigError(activity_field + ".id", "expected a unique lower_snake_case id");
+      if (!IsLowerSnakeId(activity.id()) ||
+          !activity_ids.insert(activity.id()).second) {
+        return ConfigError(activity_field + ".id",
+                           "expected a unique lower_snake_case id");
       }
       if (activity.title().nl().empty() || activity.title().en().empty()) {
         return ConfigError(activity_field + ".title", "needs both nl and en");
@@ -99,12 +112,14 @@ absl::Status ValidateOrganisations(const ServerConfig& config,
     const auto& organisation = config.welfare_organisations(i);
     std::string field = absl::StrCat("welfare_organisations[", i, "]");
     if (!IsEightDigits(organisation.kvk_number())) {
-      return ConfigError(field + ".kvk_number", "expected a KvK number of 8 digits");
+      return ConfigError(field + ".kvk_number",
+                         "expected a KvK number of 8 digits");
     }
     if (!kvk_numbers.insert(organisation.kvk_number()).second) {
       return ConfigError(field + ".kvk_number", "is configured twice");
     }
-    if (organisation.name().empty()) return ConfigError(field + ".name", "is required");
+    if (organisation.name().empty())
+      return ConfigError(field + ".name", "is required");
     for (int j = 0; j < organisation.extra_closing_days_size(); ++j) {
       absl::CivilDay day;
       if (!absl::ParseCivilTime(organisation.extra_closing_days(j), &day)) {
@@ -123,15 +138,18 @@ absl::Status ValidatePractices(const ServerConfig& config,
     const auto& practice = config.practices(i);
     std::string field = absl::StrCat("practices[", i, "]");
     if (!IsValidAgbCode(practice.agb())) {
-      return ConfigError(field + ".agb", "expected a practice AGB code of 8 digits");
+      return ConfigError(field + ".agb",
+                         "expected a practice AGB code of 8 digits");
     }
     if (!agbs.insert(practice.agb()).second) {
       return ConfigError(field + ".agb", "is configured twice");
     }
-    if (practice.name().empty()) return ConfigError(field + ".name", "is required");
+    if (practice.name().empty())
+      return ConfigError(field + ".name", "is required");
     if (!kvk_numbers.contains(practice.welfare_organisation_kvk())) {
-      return ConfigError(field + ".welfare_organisation_kvk",
-                         "no welfare organisation with this KvK number is configured");
+      return ConfigError(
+          field + ".welfare_organisation_kvk",
+          "no welfare organisation with this KvK number is configured");
     }
   }
   return absl::OkStatus();
@@ -140,17 +158,22 @@ absl::Status ValidatePractices(const ServerConfig& config,
 }  // namespace
 
 absl::Status ValidateServerConfig(ServerConfig& config) {
-  if (config.listen_address().empty()) config.set_listen_address("127.0.0.1:50051");
+  if (config.listen_address().empty())
+    config.set_listen_address("127.0.0.1:50051");
   if (config.listen_address().find(':') == std::string::npos) {
-    return ConfigError("listen_address", "expected host:port, e.g. 127.0.0.1:50051");
+    return ConfigError("listen_address",
+                       "expected host:port, e.g. 127.0.0.1:50051");
   }
   if (!config.has_storage()) config.mutable_storage()->mutable_sqlite();
   if (config.storage().has_sqlite()) {
     auto* sqlite = config.mutable_storage()->mutable_sqlite();
     if (sqlite->path().empty()) sqlite->set_path("var/wor.db");
-    if (sqlite->max_writes_per_commit() == 0) sqlite->set_max_writes_per_commit(64);
-    if (sqlite->max_writes_per_commit() < 1 || sqlite->max_writes_per_commit() > 1024) {
-      return ConfigError("storage.sqlite.max_writes_per_commit", "expected 1 to 1024");
+    if (sqlite->max_writes_per_commit() == 0)
+      sqlite->set_max_writes_per_commit(64);
+    if (sqlite->max_writes_per_commit() < 1 ||
+        sqlite->max_writes_per_commit() > 1024) {
+      return ConfigError("storage.sqlite.max_writes_per_commit",
+                         "expected 1 to 1024");
     }
   }
   WOR_RETURN_IF_ERROR(ValidateRegion(config));
@@ -158,22 +181,27 @@ absl::Status ValidateServerConfig(ServerConfig& config) {
   WOR_RETURN_IF_ERROR(ValidateOrganisations(config, kvk_numbers));
   WOR_RETURN_IF_ERROR(ValidatePractices(config, kvk_numbers));
   if (config.max_message_bytes() == 0) config.set_max_message_bytes(65536);
-  if (config.max_message_bytes() < 4096 || config.max_message_bytes() > 4 << 20) {
+  if (config.max_message_bytes() < 4096 ||
+      config.max_message_bytes() > 4 << 20) {
     return ConfigError("max_message_bytes", "expected 4096 to 4194304");
   }
-  if (config.shutdown_grace_seconds() == 0) config.set_shutdown_grace_seconds(10);
-  if (config.shutdown_grace_seconds() < 0 || config.shutdown_grace_seconds() > 300) {
+  if (config.shutdown_grace_seconds() == 0)
+    config.set_shutdown_grace_seconds(10);
+  if (config.shutdown_grace_seconds() < 0 ||
+      config.shutdown_grace_seconds() > 300) {
     return ConfigError("shutdown_grace_seconds", "expected 1 to 300");
   }
   if (config.min_idle_threads() == 0) config.set_min_idle_threads(2);
   if (config.max_idle_threads() == 0) config.set_max_idle_threads(32);
   if (config.min_idle_threads() < 1 || config.max_idle_threads() > 1024 ||
       config.max_idle_threads() < config.min_idle_threads()) {
-    return ConfigError("max_idle_threads",
-                       "expected 1 <= min_idle_threads <= max_idle_threads <= 1024");
+    return ConfigError(
+        "max_idle_threads",
+        "expected 1 <= min_idle_threads <= max_idle_threads <= 1024");
   }
   if (config.log_level().empty()) config.set_log_level("info");
-  static const std::set<std::string> kLevels = {"debug", "info", "warning", "error"};
+  static const std::set<std::string> kLevels = {"debug", "info", "warning",
+                                                "error"};
   if (!kLevels.contains(config.log_level())) {
     return ConfigError("log_level", "expected debug, info, warning or error");
   }
@@ -197,7 +225,8 @@ absl::StatusOr<ServerConfig> LoadServerConfigFile(const std::string& path) {
   std::ifstream file(path);
   if (!file) {
     return absl::NotFoundError(absl::StrCat(
-        "configuration file ", path, " cannot be opened; pass --config with "
+        "configuration file ", path,
+        " cannot be opened; pass --config with "
         "the path of a textproto file (see deploy/config/demo.textproto)"));
   }
   std::stringstream text;

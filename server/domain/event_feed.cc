@@ -22,7 +22,8 @@ absl::StatusOr<EventCursor> EventFeed::Start(
     }
     cursor.after_sequence = *sequence;
   }
-  if (!request.practice_agb().empty() && !IsValidAgbCode(request.practice_agb())) {
+  if (!request.practice_agb().empty() &&
+      !IsValidAgbCode(request.practice_agb())) {
     return FieldError("practice_agb", "expected an AGB code of 8 digits");
   }
   cursor.filter.practice_agb = request.practice_agb();
@@ -32,9 +33,9 @@ absl::StatusOr<EventCursor> EventFeed::Start(
 
 absl::StatusOr<std::vector<wor::v1::ReferralEvent>> EventFeed::Poll(
     EventCursor& cursor, int limit) const {
-  WOR_ASSIGN_OR_RETURN(std::vector<StoredEvent> stored,
-                       store_->ReadEvents(EventFilter{}, cursor.after_sequence,
-                                          limit));
+  WOR_ASSIGN_OR_RETURN(
+      std::vector<StoredEvent> stored,
+      store_->ReadEvents(EventFilter{}, cursor.after_sequence, limit));
   std::vector<wor::v1::ReferralEvent> events;
   for (StoredEvent& entry : stored) {
     cursor.after_sequence = entry.sequence;

@@ -38,9 +38,10 @@ absl::Status CheckFeedbackMoment(wor::v1::FeedbackKind kind,
           state != wor::v1::REFERRAL_STATE_REJECTED) {
         return absl::OkStatus();
       }
-      return absl::FailedPreconditionError(absl::StrCat(
-          "feedback.kind: feedback needs an accepted referral; the referral is ",
-          ShortStateName(state)));
+      return absl::FailedPreconditionError(
+          absl::StrCat("feedback.kind: feedback needs an accepted referral; "
+                       "the referral is ",
+                       ShortStateName(state)));
   }
 }
 
@@ -66,24 +67,25 @@ absl::StatusOr<wor::v1::Feedback> FeedbackWorkflow::Send(
   const wor::v1::Feedback& input = request.feedback();
   if (input.kind() == wor::v1::FEEDBACK_KIND_UNSPECIFIED ||
       !wor::v1::FeedbackKind_IsValid(input.kind())) {
-    return FieldError("feedback.kind", "expected AFTER_INTAKE, AT_CLOSING or INTERIM");
+    return FieldError("feedback.kind",
+                      "expected AFTER_INTAKE, AT_CLOSING or INTERIM");
   }
-  WOR_RETURN_IF_ERROR(CheckText("feedback.summary", input.summary(),
-                                {.required = true,
-                                 .max_chars = 4000,
-                                 .multi_line = true}));
+  WOR_RETURN_IF_ERROR(
+      CheckText("feedback.summary", input.summary(),
+                {.required = true, .max_chars = 4000, .multi_line = true}));
   const std::string digest = RequestDigest(request);
   const absl::Time now = clock_->Now();
   const std::string feedback_id = NewResourceId();
 
   wor::v1::Feedback result;
   WOR_RETURN_IF_ERROR(store_->Write([&](WriteTransaction& tx) -> absl::Status {
-    WOR_ASSIGN_OR_RETURN(bool replayed, ReplayIfSeen(tx, request.request_id(),
-                                                     "SendFeedback", digest,
-                                                     &result));
+    WOR_ASSIGN_OR_RETURN(bool replayed,
+                         ReplayIfSeen(tx, request.request_id(), "SendFeedback",
+                                      digest, &result));
     if (replayed) return absl::OkStatus();
     absl::StatusOr<StoredReferral> stored = tx.GetReferral(referral_id);
-    if (absl::IsNotFound(stored.status())) return ReferralNotFound(request.parent());
+    if (absl::IsNotFound(stored.status()))
+      return ReferralNotFound(request.parent());
     if (!stored.ok()) return stored.status();
     WOR_RETURN_IF_ERROR(CheckFeedbackMoment(input.kind(), stored->referral));
 
@@ -94,11 +96,12 @@ absl::StatusOr<wor::v1::Feedback> FeedbackWorkflow::Send(
     *feedback.mutable_send_time() = ToTimestamp(now);
     WOR_RETURN_IF_ERROR(tx.InsertFeedback(referral_id, feedback_id, feedback));
     stored->referral.set_etag(EtagForRevision(stored->revision));
-    WOR_RETURN_IF_ERROR(tx.AppendEvent(
-        FeedbackEvent(wor::v1::REFERRAL_EVENT_TYPE_FEEDBACK_SENT,
-                      stored->referral, feedback.name(), now)));
+    WOR_RETURN_IF_ERROR(
+        tx.AppendEvent(FeedbackEvent(wor::v1::REFERRAL_EVENT_TYPE_FEEDBACK_SENT,
+                                     stored->referral, feedback.name(), now)));
     result = std::move(feedback);
-    return RememberResult(tx, request.request_id(), "SendFeedback", digest, result);
+    return RememberResult(tx, request.request_id(), "SendFeedback", digest,
+                          result);
   }));
   return result;
 }
@@ -107,7 +110,8 @@ absl::StatusOr<wor::v1::ListFeedbackResponse> FeedbackWorkflow::List(
     const wor::v1::ListFeedbackRequest& request) {
   WOR_ASSIGN_OR_RETURN(std::string referral_id,
                        ParseReferralName("parent", request.parent()));
-  int page_size = request.page_size() == 0 ? kDefaultPageSize : request.page_size();
+  int page_size =
+      request.page_size() == 0 ? kDefaultPageSize : request.page_size();
   if (page_size < 1 || page_size > kMaxPageSize) {
     return FieldError("page_size", "expected 1 to 200 (0 means 50)");
   }
@@ -117,7 +121,8 @@ absl::StatusOr<wor::v1::ListFeedbackResponse> FeedbackWorkflow::List(
     return FieldError("page_token", "pass next_page_token unchanged, or none");
   }
   absl::StatusOr<StoredReferral> referral = store_->GetReferral(referral_id);
-  if (absl::IsNotFound(referral.status())) return ReferralNotFound(request.parent());
+  if (absl::IsNotFound(referral.status()))
+    return ReferralNotFound(request.parent());
   if (!referral.ok()) return referral.status();
 
   WOR_ASSIGN_OR_RETURN(auto rows,
@@ -125,7 +130,8 @@ absl::StatusOr<wor::v1::ListFeedbackResponse> FeedbackWorkflow::List(
   wor::v1::ListFeedbackResponse response;
   bool more = static_cast<int>(rows.size()) > page_size;
   if (more) rows.resize(page_size);
-  for (auto& [position, feedback] : rows) *response.add_feedback() = std::move(feedback);
+  for (auto& [position, feedback] : rows)
+    *response.add_feedback() = std::move(feedback);
   if (more) response.set_next_page_token(absl::StrCat(rows.back().first));
   return response;
 }
@@ -141,7 +147,8 @@ absl::StatusOr<wor::v1::Feedback> FeedbackWorkflow::Acknowledge(
     absl::StatusOr<wor::v1::Feedback> feedback =
         tx.GetFeedback(referral_id, feedback_id);
     if (absl::IsNotFound(feedback.status())) {
-      return absl::NotFoundError(absl::StrCat(request.name(), " was not found"));
+      return absl::NotFoundError(
+          absl::StrCat(request.name(), " was not found"));
     }
     if (!feedback.ok()) return feedback.status();
     // Acknowledging twice keeps the first acknowledgement: the outcome is

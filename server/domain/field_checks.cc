@@ -1,11 +1,12 @@
-#include "absl/strings/string_view.h"
 #include "server/domain/field_checks.h"
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 
 namespace wor::server {
 
-absl::Status FieldError(absl::string_view field, absl::string_view expectation) {
+absl::Status FieldError(absl::string_view field,
+                        absl::string_view expectation) {
   return absl::InvalidArgumentError(absl::StrCat(field, ": ", expectation));
 }
 
@@ -21,9 +22,8 @@ absl::Status CheckText(absl::string_view field, absl::string_view value,
                        TextRule rule) {
   bool only_space = true;
   for (unsigned char c : value) {
-    bool allowed_whitespace = c == ' ' || (rule.multi_line && (c == '\n' ||
-                                                               c == '\r' ||
-                                                               c == '\t'));
+    bool allowed_whitespace =
+        c == ' ' || (rule.multi_line && (c == '\n' || c == '\r' || c == '\t'));
     if ((c < 0x20 || c == 0x7F) && !allowed_whitespace) {
       return FieldError(field, rule.multi_line
                                    ? "contains a control character"
@@ -36,8 +36,8 @@ absl::Status CheckText(absl::string_view field, absl::string_view value,
     return FieldError(field, "is required");
   }
   if (CountCharacters(value) > rule.max_chars) {
-    return FieldError(field, absl::StrCat("must be at most ", rule.max_chars,
-                                          " characters"));
+    return FieldError(
+        field, absl::StrCat("must be at most ", rule.max_chars, " characters"));
   }
   return absl::OkStatus();
 }
@@ -48,7 +48,8 @@ absl::Status CheckRequestId(absl::string_view field, absl::string_view value) {
                       "is required: send a unique id (a UUID) per request, "
                       "and the same id when retrying it");
   }
-  if (value.size() > 64) return FieldError(field, "must be at most 64 characters");
+  if (value.size() > 64)
+    return FieldError(field, "must be at most 64 characters");
   for (unsigned char c : value) {
     if (c <= 0x20 || c >= 0x7F) {
       return FieldError(field, "must be printable ASCII without spaces");

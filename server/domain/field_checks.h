@@ -8,9 +8,9 @@
 #define WOR_SERVER_DOMAIN_FIELD_CHECKS_H_
 
 #include <string>
-#include "absl/strings/string_view.h"
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "google/protobuf/timestamp.pb.h"
 
 namespace wor::server {

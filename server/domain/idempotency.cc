@@ -1,9 +1,9 @@
-#include "absl/strings/string_view.h"
 #include "server/domain/idempotency.h"
 
 #include <openssl/evp.h>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "server/common/status_macros.h"
@@ -40,7 +40,8 @@ absl::StatusOr<bool> ReplayIfSeen(WriteTransaction& tx,
         "identical request");
   }
   if (!result->ParseFromString(record->result)) {
-    return absl::DataLossError("the stored result of this request cannot be read");
+    return absl::DataLossError(
+        "the stored result of this request cannot be read");
   }
   return true;
 }
@@ -49,8 +50,8 @@ absl::Status RememberResult(WriteTransaction& tx, const std::string& request_id,
                             absl::string_view method, const std::string& digest,
                             const google::protobuf::Message& result) {
   return tx.InsertIdempotencyRecord(
-      request_id,
-      IdempotencyRecord{std::string(method), digest, result.SerializeAsString()});
+      request_id, IdempotencyRecord{std::string(method), digest,
+                                    result.SerializeAsString()});
 }
 
 }  // namespace wor::server

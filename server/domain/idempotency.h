@@ -8,14 +8,15 @@
 //       ReplayIfSeen(tx, call.request_id, "AcceptReferral", digest, &result));
 //   if (replayed) return absl::OkStatus();
 //   ... change ...
-//   return RememberResult(tx, call.request_id, "AcceptReferral", digest, result);
+//   return RememberResult(tx, call.request_id, "AcceptReferral", digest,
+//   result);
 #ifndef WOR_SERVER_DOMAIN_IDEMPOTENCY_H_
 #define WOR_SERVER_DOMAIN_IDEMPOTENCY_H_
 
 #include <string>
-#include "absl/strings/string_view.h"
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "google/protobuf/message.h"
 #include "server/store/store.h"
 

@@ -1,7 +1,7 @@
-#include "absl/strings/string_view.h"
 #include "server/domain/intake_workflow.h"
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "server/common/status_macros.h"
 #include "server/domain/deadline_tracking.h"
 #include "server/domain/field_checks.h"
@@ -19,7 +19,8 @@ absl::Status CheckPastInstant(absl::string_view field, bool has_value,
                               absl::Time now) {
   WOR_RETURN_IF_ERROR(CheckTimestampSet(field, has_value, value));
   absl::Time t = FromTimestamp(value);
-  if (t > now + kAllowedClockSkew) return FieldError(field, "lies in the future");
+  if (t > now + kAllowedClockSkew)
+    return FieldError(field, "lies in the future");
   if (t < FromTimestamp(referral.create_time())) {
     return FieldError(field, "lies before the referral was made");
   }
@@ -37,7 +38,8 @@ absl::StatusOr<wor::v1::Referral> IntakeWorkflow::RecordContactAttempt(
   const wor::v1::ContactAttempt& attempt = request.attempt();
   if (attempt.channel() == wor::v1::CONTACT_CHANNEL_UNSPECIFIED ||
       !wor::v1::ContactChannel_IsValid(attempt.channel())) {
-    return FieldError("attempt.channel", "expected PHONE, EMAIL, IN_PERSON or LETTER");
+    return FieldError("attempt.channel",
+                      "expected PHONE, EMAIL, IN_PERSON or LETTER");
   }
   if (attempt.result() == wor::v1::CONTACT_RESULT_UNSPECIFIED ||
       !wor::v1::ContactResult_IsValid(attempt.result())) {
@@ -49,10 +51,9 @@ absl::StatusOr<wor::v1::Referral> IntakeWorkflow::RecordContactAttempt(
       {request, ReferralVerb::kRecordContactAttempt, request.name(),
        request.etag(), request.request_id()},
       [&](wor::v1::Referral& referral, absl::Time now) -> absl::Status {
-        WOR_RETURN_IF_ERROR(CheckPastInstant("attempt.attempt_time",
-                                             attempt.has_attempt_time(),
-                                             attempt.attempt_time(), referral,
-                                             now));
+        WOR_RETURN_IF_ERROR(
+            CheckPastInstant("attempt.attempt_time", attempt.has_attempt_time(),
+                             attempt.attempt_time(), referral, now));
         *referral.add_contact_attempts() = attempt;
         if (attempt.result() == wor::v1::CONTACT_RESULT_REACHED) {
           const absl::Time when = FromTimestamp(attempt.attempt_time());
@@ -72,13 +73,15 @@ absl::StatusOr<wor::v1::Referral> IntakeWorkflow::ScheduleIntake(
                                         request.scheduled_time()));
   if (request.location() == wor::v1::INTAKE_LOCATION_UNSPECIFIED ||
       !wor::v1::IntakeLocation_IsValid(request.location())) {
-    return FieldError("location",
-                      "expected HOME, NEIGHBOURHOOD_CENTRE, PRACTICE, PHONE or VIDEO");
+    return FieldError(
+        "location",
+        "expected HOME, NEIGHBOURHOOD_CENTRE, PRACTICE, PHONE or VIDEO");
   }
   const absl::Time now = clock_->Now();
   const absl::Time when = FromTimestamp(request.scheduled_time());
   if (when < now - kIntakeBookingGrace) {
-    return FieldError("scheduled_time", "lies in the past; book a time to come");
+    return FieldError("scheduled_time",
+                      "lies in the past; book a time to come");
   }
   if (when > now + kLongestIntakeBookingAhead) {
     return FieldError("scheduled_time", "lies more than a year ahead");
@@ -100,14 +103,16 @@ absl::StatusOr<wor::v1::Referral> IntakeWorkflow::ScheduleIntake(
 
 absl::StatusOr<wor::v1::Referral> IntakeWorkflow::RecordIntake(
     const wor::v1::RecordIntakeRequest& request) {
-  if (!request.has_scores()) return FieldError("scores", "is required (six scores 0-10)");
+  if (!request.has_scores())
+    return FieldError("scores", "is required (six scores 0-10)");
   WOR_RETURN_IF_ERROR(ValidatePositiveHealthScores("scores", request.scores()));
   return mutator_.Apply(
       {request, ReferralVerb::kRecordIntake, request.name(), request.etag(),
        request.request_id()},
       [&](wor::v1::Referral& referral, absl::Time now) -> absl::Status {
-        WOR_RETURN_IF_ERROR(CheckPastInstant("held_time", request.has_held_time(),
-                                             request.held_time(), referral, now));
+        WOR_RETURN_IF_ERROR(
+            CheckPastInstant("held_time", request.has_held_time(),
+                             request.held_time(), referral, now));
         wor::v1::Intake* intake = referral.mutable_intake();
         *intake->mutable_held_time() = request.held_time();
         *intake->mutable_scores() = request.scores();
@@ -121,7 +126,8 @@ absl::StatusOr<wor::v1::Referral> IntakeWorkflow::RecordIntake(
 absl::StatusOr<wor::v1::Referral> IntakeWorkflow::ChooseActivity(
     const wor::v1::ChooseActivityRequest& request) {
   if (request.category().empty()) {
-    return FieldError("category", "is required: a category id from the region's catalogue");
+    return FieldError("category",
+                      "is required: a category id from the region's catalogue");
   }
   if (!region_->CatalogueHas(request.category(), request.activity())) {
     return FieldError(
@@ -150,7 +156,8 @@ absl::StatusOr<wor::v1::Referral> IntakeWorkflow::Complete(
     return FieldError("outcome", "must be set to one of the referral outcomes");
   }
   if (request.has_scores()) {
-    WOR_RETURN_IF_ERROR(ValidatePositiveHealthScores("scores", request.scores()));
+    WOR_RETURN_IF_ERROR(
+        ValidatePositiveHealthScores("scores", request.scores()));
   }
   return mutator_.Apply(
       {request, ReferralVerb::kCompleteReferral, request.name(), request.etag(),

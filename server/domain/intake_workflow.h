@@ -39,7 +39,8 @@ class IntakeWorkflow {
 };
 
 // How far ahead an intake may be booked.
-inline constexpr absl::Duration kLongestIntakeBookingAhead = absl::Hours(24 * 366);
+inline constexpr absl::Duration kLongestIntakeBookingAhead =
+    absl::Hours(24 * 366);
 // How far in the past a booked time may lie (a coach entering it just after).
 inline constexpr absl::Duration kIntakeBookingGrace = absl::Minutes(15);
 

@@ -1,7 +1,7 @@
-#include "absl/strings/string_view.h"
 #include "server/domain/referral_mutator.h"
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "server/common/status_macros.h"
 #include "server/domain/deadline_tracking.h"
 #include "server/domain/disclosure.h"

@@ -12,8 +12,8 @@
 #include <functional>
 #include <string>
 
-#include "absl/strings/string_view.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "google/protobuf/message.h"
 #include "server/domain/clock.h"
 #include "server/domain/referral_state_machine.h"
@@ -26,8 +26,8 @@ namespace wor::server {
 struct VerbCall {
   const google::protobuf::Message& request;  // the whole request, for retries
   ReferralVerb verb;
-  const std::string& name;        // referrals/{id}
-  const std::string& etag;        // empty: unconditional
+  const std::string& name;  // referrals/{id}
+  const std::string& etag;  // empty: unconditional
   const std::string& request_id;
 };
 

@@ -11,10 +11,10 @@
 #ifndef WOR_SERVER_DOMAIN_REFERRAL_STATE_MACHINE_H_
 #define WOR_SERVER_DOMAIN_REFERRAL_STATE_MACHINE_H_
 
-#include "absl/strings/string_view.h"
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "wor/v1/referral.pb.h"
 
 namespace wor::server {

@@ -1,4 +1,3 @@
-#include "absl/strings/string_view.h"
 #include "server/domain/referral_validation.h"
 
 #include <cctype>
@@ -6,6 +5,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "server/common/status_macros.h"
 #include "server/domain/field_checks.h"
 #include "server/domain/identifier_validation.h"
@@ -18,13 +18,16 @@ namespace {
 using wor::v1::YesNo;
 
 absl::Status CheckAgb(absl::string_view field, const std::string& value) {
-  if (value.empty()) return FieldError(field, "is required (AGB code, 8 digits)");
-  if (!IsValidAgbCode(value)) return FieldError(field, "expected an AGB code of 8 digits");
+  if (value.empty())
+    return FieldError(field, "is required (AGB code, 8 digits)");
+  if (!IsValidAgbCode(value))
+    return FieldError(field, "expected an AGB code of 8 digits");
   return absl::OkStatus();
 }
 
 absl::Status CheckReferrer(const wor::v1::Referrer& referrer) {
-  WOR_RETURN_IF_ERROR(CheckAgb("referral.referrer.person_agb", referrer.person_agb()));
+  WOR_RETURN_IF_ERROR(
+      CheckAgb("referral.referrer.person_agb", referrer.person_agb()));
   WOR_RETURN_IF_ERROR(
       CheckAgb("referral.referrer.practice_agb", referrer.practice_agb()));
   if (referrer.role() == wor::v1::REFERRER_ROLE_UNSPECIFIED ||
@@ -99,14 +102,16 @@ absl::Status CheckPatient(const wor::v1::Patient& patient,
                                 {.required = true, .max_chars = 100}));
   WOR_RETURN_IF_ERROR(CheckText(prefix + "family_name", patient.family_name(),
                                 {.required = true, .max_chars = 100}));
-  if (!patient.has_birth_date()) return FieldError(prefix + "birth_date", "is required");
+  if (!patient.has_birth_date())
+    return FieldError(prefix + "birth_date", "is required");
   const wor::v1::LocalDate& birth = patient.birth_date();
   if (!IsRealDate(birth) || birth.year() < 1900) {
     return FieldError(prefix + "birth_date",
                       "expected a real calendar date after 1900");
   }
   absl::CivilDay birth_day = FromLocalDate(birth);
-  if (birth_day > today) return FieldError(prefix + "birth_date", "lies in the future");
+  if (birth_day > today)
+    return FieldError(prefix + "birth_date", "lies in the future");
   absl::CivilDay eighteenth(birth_day.year() + 18, birth_day.month(),
                             birth_day.day());
   if (birth_day.month() == 2 && birth_day.day() == 29 &&
@@ -133,13 +138,15 @@ absl::Status CheckPatient(const wor::v1::Patient& patient,
     return FieldError(prefix + "email",
                       "expected an e-mail address such as name@example.nl");
   }
-  if (patient.has_address()) WOR_RETURN_IF_ERROR(CheckAddress(patient.address()));
+  if (patient.has_address())
+    WOR_RETURN_IF_ERROR(CheckAddress(patient.address()));
   for (int i = 0; i < patient.preferred_contact_times_size(); ++i) {
     int value = patient.preferred_contact_times(i);
     if (value == wor::v1::CONTACT_TIME_UNSPECIFIED ||
         !wor::v1::ContactTime_IsValid(value)) {
-      return FieldError(absl::StrCat(prefix, "preferred_contact_times[", i, "]"),
-                        "expected MORNING, AFTERNOON or EVENING");
+      return FieldError(
+          absl::StrCat(prefix, "preferred_contact_times[", i, "]"),
+          "expected MORNING, AFTERNOON or EVENING");
     }
   }
   if (!patient.language().empty() && !IsLanguageTag(patient.language())) {
@@ -159,7 +166,8 @@ absl::Status CheckIndicators(const wor::v1::Referral& referral) {
                       "select at least one Welzijn op Recept indicator");
   }
   if (referral.indicators_size() > 9) {
-    return FieldError("referral.indicators", "lists more than the 9 indicators");
+    return FieldError("referral.indicators",
+                      "lists more than the 9 indicators");
   }
   for (int i = 0; i < referral.indicators_size(); ++i) {
     int value = referral.indicators(i);
@@ -182,7 +190,8 @@ absl::Status CheckIndicators(const wor::v1::Referral& referral) {
 // the referral. What to tell the referrer comes from the referral form, so
 // the plugin and the server say the same thing.
 struct GateQuestion {
-  std::string field;  // path in the referral, e.g. "contra_indications.serious_drug_use"
+  std::string field;  // path in the referral, e.g.
+                      // "contra_indications.serious_drug_use"
   YesNo answer;
   YesNo refusing;
 };
@@ -234,7 +243,8 @@ absl::Status CheckConsentForm(const wor::v1::ConsentRecord& consent,
                         "expected one of the consent scopes");
     }
   }
-  WOR_RETURN_IF_ERROR(CheckAgb(prefix + "obtained_by_agb", consent.obtained_by_agb()));
+  WOR_RETURN_IF_ERROR(
+      CheckAgb(prefix + "obtained_by_agb", consent.obtained_by_agb()));
   WOR_RETURN_IF_ERROR(CheckTimestampSet(prefix + "obtain_time",
                                         consent.has_obtain_time(),
                                         consent.obtain_time()));
@@ -251,7 +261,8 @@ absl::Status CheckConsentForm(const wor::v1::ConsentRecord& consent,
 absl::Status CheckConsentAllowsReferral(const wor::v1::ConsentRecord& consent) {
   bool shares_with_coach = false;
   for (int scope : consent.scopes()) {
-    if (scope == wor::v1::CONSENT_SCOPE_SHARE_WITH_COACH) shares_with_coach = true;
+    if (scope == wor::v1::CONSENT_SCOPE_SHARE_WITH_COACH)
+      shares_with_coach = true;
   }
   if (!shares_with_coach) {
     return absl::FailedPreconditionError(
@@ -301,18 +312,18 @@ absl::Status ValidateNewReferral(const wor::v1::Referral& referral,
   WOR_RETURN_IF_ERROR(CheckIndicators(referral));
   const std::vector<GateQuestion> gates = GateQuestions(referral);
   for (const GateQuestion& gate : gates) {
-    if (gate.answer != wor::v1::YES_NO_YES && gate.answer != wor::v1::YES_NO_NO) {
+    if (gate.answer != wor::v1::YES_NO_YES &&
+        gate.answer != wor::v1::YES_NO_NO) {
       return FieldError("referral." + gate.field, "must be answered YES or NO");
     }
   }
-  WOR_RETURN_IF_ERROR(CheckText("referral.patient_question",
-                                referral.patient_question(),
-                                {.required = true,
-                                 .max_chars = 2000,
-                                 .multi_line = true}));
+  WOR_RETURN_IF_ERROR(
+      CheckText("referral.patient_question", referral.patient_question(),
+                {.required = true, .max_chars = 2000, .multi_line = true}));
   if (referral.route() == wor::v1::REFERRAL_ROUTE_UNSPECIFIED ||
       !wor::v1::ReferralRoute_IsValid(referral.route())) {
-    return FieldError("referral.route", "expected EHR_PLUGIN, ZORGDOMEIN or OTHER");
+    return FieldError("referral.route",
+                      "expected EHR_PLUGIN, ZORGDOMEIN or OTHER");
   }
   WOR_RETURN_IF_ERROR(CheckConsentForm(referral.consent(), now));
   // Then the clinical gate: a well-formed referral that must not be made.

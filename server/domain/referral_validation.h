@@ -7,8 +7,8 @@
 #ifndef WOR_SERVER_DOMAIN_REFERRAL_VALIDATION_H_
 #define WOR_SERVER_DOMAIN_REFERRAL_VALIDATION_H_
 
-#include "absl/strings/string_view.h"
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "wor/v1/intake.pb.h"

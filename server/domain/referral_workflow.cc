@@ -1,17 +1,17 @@
-#include "absl/strings/string_view.h"
 #include "server/domain/referral_workflow.h"
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "server/common/status_macros.h"
 #include "server/domain/deadline_tracking.h"
 #include "server/domain/disclosure.h"
 #include "server/domain/field_checks.h"
-#include "server/domain/identifier_validation.h"
 #include "server/domain/idempotency.h"
+#include "server/domain/identifier_validation.h"
 #include "server/domain/referral_validation.h"
 #include "server/domain/resource_names.h"
 #include "server/domain/time_conversion.h"
@@ -56,7 +56,8 @@ absl::StatusOr<int64_t> DecodePageToken(const std::string& fingerprint,
 }
 
 absl::Status CheckEnumSet(absl::string_view field, bool is_valid, int value) {
-  if (value == 0 || !is_valid) return FieldError(field, "must be set to one of its values");
+  if (value == 0 || !is_valid)
+    return FieldError(field, "must be set to one of its values");
   return absl::OkStatus();
 }
 
@@ -79,7 +80,8 @@ absl::StatusOr<wor::v1::Referral> ReferralWorkflow::BuildNewReferral(
   }
   const DeadlinePolicy* policy = region_->PolicyFor(*organisation);
   if (policy == nullptr) {
-    return absl::InternalError("the practice's welfare organisation has no calendar");
+    return absl::InternalError(
+        "the practice's welfare organisation has no calendar");
   }
   // Copy only what a client may set; everything else is output only.
   wor::v1::Referral referral;
@@ -117,9 +119,9 @@ absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Create(
 
   wor::v1::Referral result;
   WOR_RETURN_IF_ERROR(store_->Write([&](WriteTransaction& tx) -> absl::Status {
-    WOR_ASSIGN_OR_RETURN(bool replayed,
-                         ReplayIfSeen(tx, request.request_id(),
-                                      "CreateReferral", digest, &result));
+    WOR_ASSIGN_OR_RETURN(
+        bool replayed, ReplayIfSeen(tx, request.request_id(), "CreateReferral",
+                                    digest, &result));
     if (replayed) return absl::OkStatus();
     WOR_RETURN_IF_ERROR(tx.InsertReferral(id, referral));
     wor::v1::ReferralEvent event;
@@ -142,7 +144,8 @@ absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Get(
 
 absl::StatusOr<wor::v1::ListReferralsResponse> ReferralWorkflow::List(
     const wor::v1::ListReferralsRequest& request) {
-  int page_size = request.page_size() == 0 ? kDefaultPageSize : request.page_size();
+  int page_size =
+      request.page_size() == 0 ? kDefaultPageSize : request.page_size();
   if (page_size < 1 || page_size > kMaxPageSize) {
     return FieldError("page_size", "expected 1 to 200 (0 means 50)");
   }
@@ -153,14 +156,16 @@ absl::StatusOr<wor::v1::ListReferralsResponse> ReferralWorkflow::List(
         wor::v1::ReferralState_IsValid(request.states(i)), request.states(i)));
     filter.states.push_back(request.states(i));
   }
-  if (!request.practice_agb().empty() && !IsValidAgbCode(request.practice_agb())) {
+  if (!request.practice_agb().empty() &&
+      !IsValidAgbCode(request.practice_agb())) {
     return FieldError("practice_agb", "expected an AGB code of 8 digits");
   }
   filter.practice_agb = request.practice_agb();
   const std::string& organisation = request.welfare_organisation();
   if (!organisation.empty() &&
       (!absl::StartsWith(organisation, "welfareOrganisations/") ||
-       organisation.size() != std::string("welfareOrganisations/").size() + 8)) {
+       organisation.size() !=
+           std::string("welfareOrganisations/").size() + 8)) {
     return FieldError("welfare_organisation",
                       "expected welfareOrganisations/{kvk_number}");
   }
@@ -169,7 +174,8 @@ absl::StatusOr<wor::v1::ListReferralsResponse> ReferralWorkflow::List(
   const std::string fingerprint = FilterFingerprint(request);
   int64_t after = 0;
   if (!request.page_token().empty()) {
-    WOR_ASSIGN_OR_RETURN(after, DecodePageToken(fingerprint, request.page_token()));
+    WOR_ASSIGN_OR_RETURN(after,
+                         DecodePageToken(fingerprint, request.page_token()));
   }
   // One extra row tells whether another page follows.
   WOR_ASSIGN_OR_RETURN(std::vector<StoredReferral> rows,
@@ -183,34 +189,34 @@ absl::StatusOr<wor::v1::ListReferralsResponse> ReferralWorkflow::List(
     *response.add_referrals() = std::move(row.referral);
   }
   if (more) {
-    response.set_next_page_token(EncodePageToken(fingerprint, rows.back().sequence));
+    response.set_next_page_token(
+        EncodePageToken(fingerprint, rows.back().sequence));
   }
   return response;
 }
 
 absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Accept(
     const wor::v1::AcceptReferralRequest& request) {
-  return mutator_.Apply(
-      {request, ReferralVerb::kAcceptReferral, request.name(), request.etag(),
-       request.request_id()},
-      [](wor::v1::Referral& referral, absl::Time) {
-        referral.set_state(wor::v1::REFERRAL_STATE_ACCEPTED);
-        return absl::OkStatus();
-      });
+  return mutator_.Apply({request, ReferralVerb::kAcceptReferral, request.name(),
+                         request.etag(), request.request_id()},
+                        [](wor::v1::Referral& referral, absl::Time) {
+                          referral.set_state(wor::v1::REFERRAL_STATE_ACCEPTED);
+                          return absl::OkStatus();
+                        });
 }
 
 absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Reject(
     const wor::v1::RejectReferralRequest& request) {
-  WOR_RETURN_IF_ERROR(CheckEnumSet(
-      "reason", wor::v1::RejectionReason_IsValid(request.reason()), request.reason()));
-  return mutator_.Apply(
-      {request, ReferralVerb::kRejectReferral, request.name(), request.etag(),
-       request.request_id()},
-      [&](wor::v1::Referral& referral, absl::Time) {
-        referral.set_state(wor::v1::REFERRAL_STATE_REJECTED);
-        referral.set_rejection_reason(request.reason());
-        return absl::OkStatus();
-      });
+  WOR_RETURN_IF_ERROR(
+      CheckEnumSet("reason", wor::v1::RejectionReason_IsValid(request.reason()),
+                   request.reason()));
+  return mutator_.Apply({request, ReferralVerb::kRejectReferral, request.name(),
+                         request.etag(), request.request_id()},
+                        [&](wor::v1::Referral& referral, absl::Time) {
+                          referral.set_state(wor::v1::REFERRAL_STATE_REJECTED);
+                          referral.set_rejection_reason(request.reason());
+                          return absl::OkStatus();
+                        });
 }
 
 absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Cancel(
@@ -218,44 +224,42 @@ absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Cancel(
   WOR_RETURN_IF_ERROR(CheckEnumSet(
       "reason", wor::v1::CancellationReason_IsValid(request.reason()),
       request.reason()));
-  return mutator_.Apply(
-      {request, ReferralVerb::kCancelReferral, request.name(), request.etag(),
-       request.request_id()},
-      [&](wor::v1::Referral& referral, absl::Time) {
-        referral.set_state(wor::v1::REFERRAL_STATE_CANCELLED);
-        referral.set_cancellation_reason(request.reason());
-        referral.clear_held_state();
-        referral.clear_hold_reason();
-        return absl::OkStatus();
-      });
+  return mutator_.Apply({request, ReferralVerb::kCancelReferral, request.name(),
+                         request.etag(), request.request_id()},
+                        [&](wor::v1::Referral& referral, absl::Time) {
+                          referral.set_state(wor::v1::REFERRAL_STATE_CANCELLED);
+                          referral.set_cancellation_reason(request.reason());
+                          referral.clear_held_state();
+                          referral.clear_hold_reason();
+                          return absl::OkStatus();
+                        });
 }
 
 absl::StatusOr<wor::v1::Referral> ReferralWorkflow::PutOnHold(
     const wor::v1::PutReferralOnHoldRequest& request) {
-  WOR_RETURN_IF_ERROR(CheckEnumSet(
-      "reason", wor::v1::HoldReason_IsValid(request.reason()), request.reason()));
-  return mutator_.Apply(
-      {request, ReferralVerb::kPutReferralOnHold, request.name(),
-       request.etag(), request.request_id()},
-      [&](wor::v1::Referral& referral, absl::Time) {
-        referral.set_held_state(referral.state());
-        referral.set_hold_reason(request.reason());
-        referral.set_state(wor::v1::REFERRAL_STATE_ON_HOLD);
-        return absl::OkStatus();
-      });
+  WOR_RETURN_IF_ERROR(
+      CheckEnumSet("reason", wor::v1::HoldReason_IsValid(request.reason()),
+                   request.reason()));
+  return mutator_.Apply({request, ReferralVerb::kPutReferralOnHold,
+                         request.name(), request.etag(), request.request_id()},
+                        [&](wor::v1::Referral& referral, absl::Time) {
+                          referral.set_held_state(referral.state());
+                          referral.set_hold_reason(request.reason());
+                          referral.set_state(wor::v1::REFERRAL_STATE_ON_HOLD);
+                          return absl::OkStatus();
+                        });
 }
 
 absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Resume(
     const wor::v1::ResumeReferralRequest& request) {
-  return mutator_.Apply(
-      {request, ReferralVerb::kResumeReferral, request.name(), request.etag(),
-       request.request_id()},
-      [](wor::v1::Referral& referral, absl::Time) {
-        referral.set_state(referral.held_state());
-        referral.clear_held_state();
-        referral.clear_hold_reason();
-        return absl::OkStatus();
-      });
+  return mutator_.Apply({request, ReferralVerb::kResumeReferral, request.name(),
+                         request.etag(), request.request_id()},
+                        [](wor::v1::Referral& referral, absl::Time) {
+                          referral.set_state(referral.held_state());
+                          referral.clear_held_state();
+                          referral.clear_hold_reason();
+                          return absl::OkStatus();
+                        });
 }
 
 }  // namespace wor::server

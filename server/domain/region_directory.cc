@@ -33,8 +33,10 @@ absl::StatusOr<std::unique_ptr<RegionDirectory>> RegionDirectory::Create(
 
   const auto& terms = config.region().deadlines();
   DeadlinePolicyOptions policy_options;
-  policy_options.contact_target_working_days = terms.contact_target_working_days();
-  policy_options.contact_limit_working_days = terms.contact_limit_working_days();
+  policy_options.contact_target_working_days =
+      terms.contact_target_working_days();
+  policy_options.contact_limit_working_days =
+      terms.contact_limit_working_days();
   policy_options.intake_calendar_days = terms.intake_calendar_days();
 
   for (const auto& organisation : config.welfare_organisations()) {
@@ -44,9 +46,9 @@ absl::StatusOr<std::unique_ptr<RegionDirectory>> RegionDirectory::Create(
     for (const std::string& day_text : organisation.extra_closing_days()) {
       absl::CivilDay day;
       if (!absl::ParseCivilTime(day_text, &day)) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            "welfare organisation ", organisation.kvk_number(),
-            ": extra closing day is not a date YYYY-MM-DD"));
+        return absl::InvalidArgumentError(
+            absl::StrCat("welfare organisation ", organisation.kvk_number(),
+                         ": extra closing day is not a date YYYY-MM-DD"));
       }
       calendar_options.extra_closing_days.push_back(day);
     }

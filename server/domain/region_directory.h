@@ -37,7 +37,8 @@ class RegionDirectory {
 
   // The deadline policy of a welfare organisation (by resource name); null
   // when unknown.
-  const DeadlinePolicy* PolicyFor(const std::string& welfare_organisation) const;
+  const DeadlinePolicy* PolicyFor(
+      const std::string& welfare_organisation) const;
 
   // The Europe/Amsterdam zone all deadlines are in.
   absl::TimeZone zone() const { return zone_; }

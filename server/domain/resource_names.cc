@@ -1,4 +1,3 @@
-#include "absl/strings/string_view.h"
 #include "server/domain/resource_names.h"
 
 #include <openssl/rand.h>
@@ -7,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
 #include "server/domain/field_checks.h"
 
 namespace wor::server {
@@ -37,7 +37,8 @@ absl::StatusOr<std::string> ParseReferralName(absl::string_view field,
   std::vector<absl::string_view> parts =
       absl::StrSplit(absl::string_view(name), '/');
   if (parts.size() != 2 || parts[0] != "referrals" || !IsId(parts[1])) {
-    return FieldError(field, "expected a referral name referrals/{referral_id}");
+    return FieldError(field,
+                      "expected a referral name referrals/{referral_id}");
   }
   return std::string(parts[1]);
 }
@@ -48,8 +49,9 @@ absl::StatusOr<std::pair<std::string, std::string>> ParseFeedbackName(
       absl::StrSplit(absl::string_view(name), '/');
   if (parts.size() != 4 || parts[0] != "referrals" || !IsId(parts[1]) ||
       parts[2] != "feedback" || !IsId(parts[3])) {
-    return FieldError(
-        field, "expected a feedback name referrals/{referral_id}/feedback/{feedback_id}");
+    return FieldError(field,
+                      "expected a feedback name "
+                      "referrals/{referral_id}/feedback/{feedback_id}");
   }
   return std::make_pair(std::string(parts[1]), std::string(parts[3]));
 }

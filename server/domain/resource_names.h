@@ -4,10 +4,10 @@
 #define WOR_SERVER_DOMAIN_RESOURCE_NAMES_H_
 
 #include <string>
-#include "absl/strings/string_view.h"
 #include <utility>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 
 namespace wor::server {
 

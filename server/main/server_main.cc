@@ -35,7 +35,8 @@ int main(int argc, char** argv) {
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   std::string config_path;
   for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
+    if (std::strcmp(argv[i], "--help") == 0 ||
+        std::strcmp(argv[i], "-h") == 0) {
       std::cout << kUsage;
       return 0;
     }
@@ -44,7 +45,8 @@ int main(int argc, char** argv) {
     } else if (std::strncmp(argv[i], "--config=", 9) == 0) {
       config_path = argv[i] + 9;
     } else {
-      std::cerr << "wor-server: unknown argument " << argv[i] << "\n\n" << kUsage;
+      std::cerr << "wor-server: unknown argument " << argv[i] << "\n\n"
+                << kUsage;
       return 2;
     }
   }

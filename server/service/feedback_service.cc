@@ -18,8 +18,9 @@ grpc::Status FeedbackServiceImpl::ListFeedback(
     grpc::ServerContext*, const wor::v1::ListFeedbackRequest* request,
     wor::v1::ListFeedbackResponse* response) {
   return runner_->Run("ListFeedback", [&] {
-    return Deliver(workflow_->List(*request),
-                   [&](wor::v1::ListFeedbackResponse r) { *response = std::move(r); });
+    return Deliver(
+        workflow_->List(*request),
+        [&](wor::v1::ListFeedbackResponse r) { *response = std::move(r); });
   });
 }
 

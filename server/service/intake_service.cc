@@ -19,9 +19,10 @@ grpc::Status IntakeServiceImpl::ScheduleIntake(
     grpc::ServerContext*, const wor::v1::ScheduleIntakeRequest* request,
     wor::v1::ScheduleIntakeResponse* response) {
   return runner_->Run("ScheduleIntake", [&] {
-    return Deliver(workflow_->ScheduleIntake(*request), [&](wor::v1::Referral r) {
-      *response->mutable_referral() = std::move(r);
-    });
+    return Deliver(workflow_->ScheduleIntake(*request),
+                   [&](wor::v1::Referral r) {
+                     *response->mutable_referral() = std::move(r);
+                   });
   });
 }
 
@@ -39,9 +40,10 @@ grpc::Status IntakeServiceImpl::ChooseActivity(
     grpc::ServerContext*, const wor::v1::ChooseActivityRequest* request,
     wor::v1::ChooseActivityResponse* response) {
   return runner_->Run("ChooseActivity", [&] {
-    return Deliver(workflow_->ChooseActivity(*request), [&](wor::v1::Referral r) {
-      *response->mutable_referral() = std::move(r);
-    });
+    return Deliver(workflow_->ChooseActivity(*request),
+                   [&](wor::v1::Referral r) {
+                     *response->mutable_referral() = std::move(r);
+                   });
   });
 }
 

@@ -17,15 +17,17 @@ class IntakeServiceImpl final : public wor::v1::IntakeService::Service {
       grpc::ServerContext* context,
       const wor::v1::RecordContactAttemptRequest* request,
       wor::v1::RecordContactAttemptResponse* response) override;
-  grpc::Status ScheduleIntake(grpc::ServerContext* context,
-                              const wor::v1::ScheduleIntakeRequest* request,
-                              wor::v1::ScheduleIntakeResponse* response) override;
+  grpc::Status ScheduleIntake(
+      grpc::ServerContext* context,
+      const wor::v1::ScheduleIntakeRequest* request,
+      wor::v1::ScheduleIntakeResponse* response) override;
   grpc::Status RecordIntake(grpc::ServerContext* context,
                             const wor::v1::RecordIntakeRequest* request,
                             wor::v1::RecordIntakeResponse* response) override;
-  grpc::Status ChooseActivity(grpc::ServerContext* context,
-                              const wor::v1::ChooseActivityRequest* request,
-                              wor::v1::ChooseActivityResponse* response) override;
+  grpc::Status ChooseActivity(
+      grpc::ServerContext* context,
+      const wor::v1::ChooseActivityRequest* request,
+      wor::v1::ChooseActivityResponse* response) override;
   grpc::Status CompleteReferral(
       grpc::ServerContext* context,
       const wor::v1::CompleteReferralRequest* request,

@@ -18,10 +18,11 @@ grpc::Status CatalogueServiceImpl::GetActivityCatalogue(
     grpc::ServerContext*, const wor::v1::GetActivityCatalogueRequest* request,
     wor::v1::GetActivityCatalogueResponse* response) {
   return runner_->Run("GetActivityCatalogue", [&]() -> absl::Status {
-    if (!request->region().empty() && request->region() != region_->region_name()) {
-      return absl::NotFoundError(absl::StrCat(
-          "region: this server serves ", region_->region_name(),
-          "; leave region empty or ask that region's server"));
+    if (!request->region().empty() &&
+        request->region() != region_->region_name()) {
+      return absl::NotFoundError(
+          absl::StrCat("region: this server serves ", region_->region_name(),
+                       "; leave region empty or ask that region's server"));
     }
     *response->mutable_catalogue() = region_->catalogue();
     return absl::OkStatus();

@@ -15,9 +15,10 @@ class ReferralFormServiceImpl final
     : public wor::v1::ReferralFormService::Service {
  public:
   explicit ReferralFormServiceImpl(const RpcRunner* runner) : runner_(runner) {}
-  grpc::Status GetReferralForm(grpc::ServerContext* context,
-                               const wor::v1::GetReferralFormRequest* request,
-                               wor::v1::GetReferralFormResponse* response) override;
+  grpc::Status GetReferralForm(
+      grpc::ServerContext* context,
+      const wor::v1::GetReferralFormRequest* request,
+      wor::v1::GetReferralFormResponse* response) override;
 
  private:
   const RpcRunner* runner_;
@@ -38,7 +39,8 @@ class CatalogueServiceImpl final : public wor::v1::CatalogueService::Service {
 };
 
 // Ping does no logging and no work: it is the baseline of the benchmarks.
-class DiagnosticsServiceImpl final : public wor::v1::DiagnosticsService::Service {
+class DiagnosticsServiceImpl final
+    : public wor::v1::DiagnosticsService::Service {
  public:
   grpc::Status Ping(grpc::ServerContext* context,
                     const wor::v1::PingRequest* request,

@@ -35,8 +35,9 @@ grpc::Status ReferralServiceImpl::ListReferrals(
     grpc::ServerContext*, const wor::v1::ListReferralsRequest* request,
     wor::v1::ListReferralsResponse* response) {
   return runner_->Run("ListReferrals", [&] {
-    return Deliver(workflow_->List(*request),
-                   [&](wor::v1::ListReferralsResponse r) { *response = std::move(r); });
+    return Deliver(
+        workflow_->List(*request),
+        [&](wor::v1::ListReferralsResponse r) { *response = std::move(r); });
   });
 }
 

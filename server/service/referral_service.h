@@ -16,34 +16,43 @@ class ReferralServiceImpl final : public wor::v1::ReferralService::Service {
  public:
   // `stopping` turns true when the server drains; open streams then end.
   ReferralServiceImpl(ReferralWorkflow* workflow, const EventFeed* feed,
-                      const RpcRunner* runner, const std::atomic<bool>* stopping)
-      : workflow_(workflow), feed_(feed), runner_(runner), stopping_(stopping) {}
+                      const RpcRunner* runner,
+                      const std::atomic<bool>* stopping)
+      : workflow_(workflow),
+        feed_(feed),
+        runner_(runner),
+        stopping_(stopping) {}
 
-  grpc::Status CreateReferral(grpc::ServerContext* context,
-                              const wor::v1::CreateReferralRequest* request,
-                              wor::v1::CreateReferralResponse* response) override;
+  grpc::Status CreateReferral(
+      grpc::ServerContext* context,
+      const wor::v1::CreateReferralRequest* request,
+      wor::v1::CreateReferralResponse* response) override;
   grpc::Status GetReferral(grpc::ServerContext* context,
                            const wor::v1::GetReferralRequest* request,
                            wor::v1::GetReferralResponse* response) override;
   grpc::Status ListReferrals(grpc::ServerContext* context,
                              const wor::v1::ListReferralsRequest* request,
                              wor::v1::ListReferralsResponse* response) override;
-  grpc::Status AcceptReferral(grpc::ServerContext* context,
-                              const wor::v1::AcceptReferralRequest* request,
-                              wor::v1::AcceptReferralResponse* response) override;
-  grpc::Status RejectReferral(grpc::ServerContext* context,
-                              const wor::v1::RejectReferralRequest* request,
-                              wor::v1::RejectReferralResponse* response) override;
-  grpc::Status CancelReferral(grpc::ServerContext* context,
-                              const wor::v1::CancelReferralRequest* request,
-                              wor::v1::CancelReferralResponse* response) override;
+  grpc::Status AcceptReferral(
+      grpc::ServerContext* context,
+      const wor::v1::AcceptReferralRequest* request,
+      wor::v1::AcceptReferralResponse* response) override;
+  grpc::Status RejectReferral(
+      grpc::ServerContext* context,
+      const wor::v1::RejectReferralRequest* request,
+      wor::v1::RejectReferralResponse* response) override;
+  grpc::Status CancelReferral(
+      grpc::ServerContext* context,
+      const wor::v1::CancelReferralRequest* request,
+      wor::v1::CancelReferralResponse* response) override;
   grpc::Status PutReferralOnHold(
       grpc::ServerContext* context,
       const wor::v1::PutReferralOnHoldRequest* request,
       wor::v1::PutReferralOnHoldResponse* response) override;
-  grpc::Status ResumeReferral(grpc::ServerContext* context,
-                              const wor::v1::ResumeReferralRequest* request,
-                              wor::v1::ResumeReferralResponse* response) override;
+  grpc::Status ResumeReferral(
+      grpc::ServerContext* context,
+      const wor::v1::ResumeReferralRequest* request,
+      wor::v1::ResumeReferralResponse* response) override;
   grpc::Status WatchReferrals(
       grpc::ServerContext* context,
       const wor::v1::WatchReferralsRequest* request,

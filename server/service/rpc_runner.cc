@@ -1,9 +1,9 @@
-#include "absl/strings/string_view.h"
 #include "server/service/rpc_runner.h"
 
 #include <chrono>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 
 namespace wor::server {
 namespace {
@@ -39,7 +39,9 @@ grpc::Status RpcRunner::Run(absl::string_view method,
     // Internal details name no person: stores and domain never put values
     // into error messages.
     logger_->Log(LogLevel::kError, "rpc_failed",
-                 {{"method", method}, {"code", code}, {"ms", ms},
+                 {{"method", method},
+                  {"code", code},
+                  {"ms", ms},
                   {"detail", status.message()}});
   } else {
     logger_->Log(LogLevel::kInfo, "rpc",

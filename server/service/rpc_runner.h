@@ -9,12 +9,12 @@
 #ifndef WOR_SERVER_SERVICE_RPC_RUNNER_H_
 #define WOR_SERVER_SERVICE_RPC_RUNNER_H_
 
-#include <functional>
-#include "absl/strings/string_view.h"
-
 #include <grpcpp/grpcpp.h>
 
+#include <functional>
+
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "server/common/json_log.h"
 
 namespace wor::server {

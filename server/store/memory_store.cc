@@ -17,8 +17,8 @@ struct MemoryState {
   int64_t last_referral_sequence = 0;
   std::map<std::string, IdempotencyRecord> idempotency;
   // Keyed by (referral id, position); position is global and increasing.
-  std::map<std::string, std::map<int64_t, std::pair<std::string,
-                                                     wor::v1::Feedback>>>
+  std::map<std::string,
+           std::map<int64_t, std::pair<std::string, wor::v1::Feedback>>>
       feedback;
   int64_t last_feedback_position = 0;
   std::vector<StoredEvent> events;
@@ -42,8 +42,8 @@ class MemoryTransaction final : public WriteTransaction {
       return absl::AlreadyExistsError(
           absl::StrCat("referral ", id, " already exists"));
     }
-    state_.referrals[id] = StoredReferral{
-        referral, 1, ++state_.last_referral_sequence};
+    state_.referrals[id] =
+        StoredReferral{referral, 1, ++state_.last_referral_sequence};
     return absl::OkStatus();
   }
 
@@ -180,8 +180,9 @@ class MemoryStore final : public Store {
     return result;
   }
 
-  absl::StatusOr<std::vector<StoredEvent>> ReadEvents(
-      const EventFilter& filter, int64_t after_sequence, int limit) override {
+  absl::StatusOr<std::vector<StoredEvent>> ReadEvents(const EventFilter& filter,
+                                                      int64_t after_sequence,
+                                                      int limit) override {
     absl::MutexLock lock(&mu_);
     std::vector<StoredEvent> result;
     for (const StoredEvent& stored : state_.events) {

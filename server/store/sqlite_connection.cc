@@ -48,9 +48,9 @@ absl::StatusOr<bool> SqliteStatement::Step() {
   int code = sqlite3_step(stmt_);
   if (code == SQLITE_ROW) return true;
   if (code == SQLITE_DONE) return false;
-  return StatusFromCode(
-      code, absl::StrCat("database step failed: ",
-                         sqlite3_errmsg(sqlite3_db_handle(stmt_))));
+  return StatusFromCode(code,
+                        absl::StrCat("database step failed: ",
+                                     sqlite3_errmsg(sqlite3_db_handle(stmt_))));
 }
 
 absl::Status SqliteStatement::Run() {

@@ -27,16 +27,16 @@ absl::Status ApplyMigrations(SqliteConnection& db) {
   const auto& migrations = SqliteMigrations();
   int latest = migrations.empty() ? 0 : migrations.back().version;
   if (current > latest) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "the database has schema version ", current,
-        " but this server knows only up to ", latest,
-        "; run the newer server version that wrote it"));
+    return absl::FailedPreconditionError(
+        absl::StrCat("the database has schema version ", current,
+                     " but this server knows only up to ", latest,
+                     "; run the newer server version that wrote it"));
   }
   for (const SqliteMigration& migration : migrations) {
     if (migration.version <= current) continue;
-    absl::Status status = db.Execute(
-        absl::StrCat("BEGIN IMMEDIATE;", migration.sql,
-                     "; PRAGMA user_version = ", migration.version, "; COMMIT;"));
+    absl::Status status = db.Execute(absl::StrCat(
+        "BEGIN IMMEDIATE;", migration.sql,
+        "; PRAGMA user_version = ", migration.version, "; COMMIT;"));
     if (!status.ok()) {
       db.Execute("ROLLBACK").IgnoreError();
       return absl::InternalError(absl::StrCat("schema migration ",
@@ -155,9 +155,9 @@ class SqliteTransaction final : public WriteTransaction {
   absl::Status InsertFeedback(const std::string& referral_id,
                               const std::string& feedback_id,
                               const wor::v1::Feedback& feedback) override {
-    WOR_ASSIGN_OR_RETURN(
-        auto stmt, db_.Prepare("INSERT INTO feedback (referral_id, "
-                               "feedback_id, body) VALUES (?, ?, ?)"));
+    WOR_ASSIGN_OR_RETURN(auto stmt,
+                         db_.Prepare("INSERT INTO feedback (referral_id, "
+                                     "feedback_id, body) VALUES (?, ?, ?)"));
     stmt->BindText(1, referral_id);
     stmt->BindText(2, feedback_id);
     stmt->BindBlob(3, feedback.SerializeAsString());
@@ -171,9 +171,9 @@ class SqliteTransaction final : public WriteTransaction {
   absl::Status UpdateFeedback(const std::string& referral_id,
                               const std::string& feedback_id,
                               const wor::v1::Feedback& feedback) override {
-    WOR_ASSIGN_OR_RETURN(
-        auto stmt, db_.Prepare("UPDATE feedback SET body = ? WHERE "
-                               "referral_id = ? AND feedback_id = ?"));
+    WOR_ASSIGN_OR_RETURN(auto stmt,
+                         db_.Prepare("UPDATE feedback SET body = ? WHERE "
+                                     "referral_id = ? AND feedback_id = ?"));
     stmt->BindBlob(1, feedback.SerializeAsString());
     stmt->BindText(2, referral_id);
     stmt->BindText(3, feedback_id);
@@ -184,9 +184,8 @@ class SqliteTransaction final : public WriteTransaction {
 
   absl::Status AppendEvent(const wor::v1::ReferralEvent& event) override {
     WOR_ASSIGN_OR_RETURN(
-        auto stmt,
-        db_.Prepare("INSERT INTO referral_events (practice_agb, "
-                    "welfare_organisation, body) VALUES (?, ?, ?)"));
+        auto stmt, db_.Prepare("INSERT INTO referral_events (practice_agb, "
+                               "welfare_organisation, body) VALUES (?, ?, ?)"));
     stmt->BindText(1, event.referral().referrer().practice_agb());
     stmt->BindText(2, event.referral().welfare_organisation());
     stmt->BindBlob(3, event.SerializeAsString());
@@ -246,7 +245,8 @@ class SqliteStore final : public Store {
       queue_.pop_front();
     }
     mu_.Unlock();
-    const int64_t last_event = CommitBatch(batch);  // the writer connection is ours
+    const int64_t last_event =
+        CommitBatch(batch);  // the writer connection is ours
     mu_.Lock();
     if (last_event > last_event_sequence_) last_event_sequence_ = last_event;
     for (PendingWrite* member : batch) member->done = true;
@@ -267,10 +267,10 @@ class SqliteStore final : public Store {
         "SELECT sequence, revision, body FROM referrals WHERE sequence > ?";
     if (!filter.states.empty()) {
       std::vector<int> states(filter.states.begin(), filter.states.end());
-      absl::StrAppend(&sql, " AND state IN (", absl::StrJoin(states, ","),
-                      ")");
+      absl::StrAppend(&sql, " AND state IN (", absl::StrJoin(states, ","), ")");
     }
-    if (!filter.practice_agb.empty()) absl::StrAppend(&sql, " AND practice_agb = ?");
+    if (!filter.practice_agb.empty())
+      absl::StrAppend(&sql, " AND practice_agb = ?");
     if (!filter.welfare_organisation.empty()) {
       absl::StrAppend(&sql, " AND welfare_organisation = ?");
     }
@@ -280,7 +280,8 @@ class SqliteStore final : public Store {
     WOR_ASSIGN_OR_RETURN(auto stmt, reader.connection->Prepare(sql));
     int index = 1;
     stmt->BindInt64(index++, after_sequence);
-    if (!filter.practice_agb.empty()) stmt->BindText(index++, filter.practice_agb);
+    if (!filter.practice_agb.empty())
+      stmt->BindText(index++, filter.practice_agb);
     if (!filter.welfare_organisation.empty()) {
       stmt->BindText(index++, filter.welfare_organisation);
     }
@@ -324,11 +325,13 @@ class SqliteStore final : public Store {
     return result;
   }
 
-  absl::StatusOr<std::vector<StoredEvent>> ReadEvents(
-      const EventFilter& filter, int64_t after_sequence, int limit) override {
+  absl::StatusOr<std::vector<StoredEvent>> ReadEvents(const EventFilter& filter,
+                                                      int64_t after_sequence,
+                                                      int limit) override {
     std::string sql =
         "SELECT sequence, body FROM referral_events WHERE sequence > ?";
-    if (!filter.practice_agb.empty()) absl::StrAppend(&sql, " AND practice_agb = ?");
+    if (!filter.practice_agb.empty())
+      absl::StrAppend(&sql, " AND practice_agb = ?");
     if (!filter.welfare_organisation.empty()) {
       absl::StrAppend(&sql, " AND welfare_organisation = ?");
     }
@@ -337,7 +340,8 @@ class SqliteStore final : public Store {
     WOR_ASSIGN_OR_RETURN(auto stmt, reader.connection->Prepare(sql));
     int index = 1;
     stmt->BindInt64(index++, after_sequence);
-    if (!filter.practice_agb.empty()) stmt->BindText(index++, filter.practice_agb);
+    if (!filter.practice_agb.empty())
+      stmt->BindText(index++, filter.practice_agb);
     if (!filter.welfare_organisation.empty()) {
       stmt->BindText(index++, filter.welfare_organisation);
     }
@@ -427,8 +431,7 @@ class SqliteStore final : public Store {
         pending->result = db.Execute("RELEASE write_call");
       } else {
         tx.RestoreLastEventSequence(events_before);
-        db.Execute("ROLLBACK TO write_call; RELEASE write_call")
-            .IgnoreError();
+        db.Execute("ROLLBACK TO write_call; RELEASE write_call").IgnoreError();
       }
     }
     absl::Status commit = db.Execute("COMMIT");
@@ -466,13 +469,13 @@ absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(
   if (options.path.empty()) {
     return absl::InvalidArgumentError("the SQLite database path is empty");
   }
-  WOR_ASSIGN_OR_RETURN(auto writer,
-                       SqliteConnection::Open(options.path, true,
-                                              options.relaxed_durability));
-  WOR_RETURN_IF_ERROR(ApplyMigrations(*writer));
   WOR_ASSIGN_OR_RETURN(
-      auto stmt, writer->Prepare("SELECT COALESCE(MAX(sequence), 0) FROM "
-                                 "referral_events"));
+      auto writer,
+      SqliteConnection::Open(options.path, true, options.relaxed_durability));
+  WOR_RETURN_IF_ERROR(ApplyMigrations(*writer));
+  WOR_ASSIGN_OR_RETURN(auto stmt,
+                       writer->Prepare("SELECT COALESCE(MAX(sequence), 0) FROM "
+                                       "referral_events"));
   WOR_ASSIGN_OR_RETURN(bool has_row, stmt->Step());
   int64_t last_event = has_row ? stmt->ColumnInt64(0) : 0;
   stmt.reset();

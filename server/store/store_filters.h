@@ -13,8 +13,8 @@ namespace wor::server {
 inline bool ReferralMatches(const ReferralFilter& filter,
                             const wor::v1::Referral& referral) {
   if (!filter.states.empty() &&
-      std::find(filter.states.begin(), filter.states.end(),
-                referral.state()) == filter.states.end()) {
+      std::find(filter.states.begin(), filter.states.end(), referral.state()) ==
+          filter.states.end()) {
     return false;
   }
   if (!filter.practice_agb.empty() &&
@@ -32,8 +32,7 @@ inline bool EventMatches(const EventFilter& filter,
     return false;
   }
   return filter.welfare_organisation.empty() ||
-         event.referral().welfare_organisation() ==
-             filter.welfare_organisation;
+         event.referral().welfare_organisation() == filter.welfare_organisation;
 }
 
 }  // namespace wor::server

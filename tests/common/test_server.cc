@@ -26,7 +26,8 @@ absl::Time TestInstant(const char* rfc3339) {
 }
 
 wor::server::config::ServerConfig TestConfig(const std::string& directory) {
-  std::ifstream file(std::string(WOR_SOURCE_DIR) + "/deploy/config/demo.textproto");
+  std::ifstream file(std::string(WOR_SOURCE_DIR) +
+                     "/deploy/config/demo.textproto");
   std::stringstream text;
   text << file.rdbuf();
   absl::StatusOr<wor::server::config::ServerConfig> config =
@@ -39,7 +40,8 @@ wor::server::config::ServerConfig TestConfig(const std::string& directory) {
   if (directory.empty()) {
     config->mutable_storage()->mutable_memory();
   } else {
-    config->mutable_storage()->mutable_sqlite()->set_path(directory + "/wor.db");
+    config->mutable_storage()->mutable_sqlite()->set_path(directory +
+                                                          "/wor.db");
   }
   return *config;
 }
@@ -109,7 +111,8 @@ wor::v1::Referral ValidReferral() {
   talk->set_patient_sees_other_approach(wor::v1::YES_NO_YES);
   talk->set_patient_motivated(wor::v1::YES_NO_YES);
   talk->set_patient_open_to_activity(wor::v1::YES_NO_YES);
-  r.set_patient_question("Sinds mijn vrouw overleed kom ik de deur niet meer uit.");
+  r.set_patient_question(
+      "Sinds mijn vrouw overleed kom ik de deur niet meer uit.");
   r.set_route(wor::v1::REFERRAL_ROUTE_EHR_PLUGIN);
   auto* consent = r.mutable_consent();
   consent->add_scopes(wor::v1::CONSENT_SCOPE_SHARE_WITH_COACH);

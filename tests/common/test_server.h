@@ -4,11 +4,11 @@
 #ifndef WOR_TESTS_COMMON_TEST_SERVER_H_
 #define WOR_TESTS_COMMON_TEST_SERVER_H_
 
+#include <grpcpp/grpcpp.h>
+
 #include <memory>
 #include <sstream>
 #include <string>
-
-#include <grpcpp/grpcpp.h>
 
 #include "server/app/wor_server.h"
 #include "server/config/server_config.pb.h"

@@ -1,20 +1,26 @@
 // The server configuration: defaults, and refusals that name the field.
+#include "server/config/config_loader.h"
+
 #include <fstream>
 #include <sstream>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "server/config/config_loader.h"
 
 namespace wor::server {
 namespace {
 
 using ::testing::HasSubstr;
 
-constexpr char kRegion[] = R"pb(region { id: "meppel" name: "Gemeente Meppel" })pb";
+constexpr char kRegion[] =
+    R"pb(region { id: "meppel" name: "Gemeente Meppel" })pb";
 constexpr char kOrganisations[] = R"pb(
   welfare_organisations { kvk_number: "41234567" name: "Welzijn" }
-  practices { agb: "01012345" name: "Praktijk" welfare_organisation_kvk: "41234567" }
+  practices {
+    agb: "01012345"
+    name: "Praktijk"
+    welfare_organisation_kvk: "41234567"
+  }
 )pb";
 const std::string kMinimal = std::string(kRegion) + kOrganisations;
 
@@ -34,7 +40,8 @@ TEST(ConfigLoader, MinimalConfigurationGetsTheDocumentedDefaults) {
 }
 
 TEST(ConfigLoader, TheShippedDemoConfigurationIsValid) {
-  std::ifstream file(std::string(WOR_SOURCE_DIR) + "/deploy/config/demo.textproto");
+  std::ifstream file(std::string(WOR_SOURCE_DIR) +
+                     "/deploy/config/demo.textproto");
   std::stringstream text;
   text << file.rdbuf();
   auto config = ParseServerConfig(text.str());
@@ -52,8 +59,8 @@ struct BadConfig {
 class ConfigRefusalTest : public ::testing::TestWithParam<BadConfig> {};
 
 TEST_P(ConfigRefusalTest, NamesTheField) {
-  auto config = ParseServerConfig(std::string(GetParam().region) + kOrganisations +
-                                  GetParam().extra);
+  auto config = ParseServerConfig(std::string(GetParam().region) +
+                                  kOrganisations + GetParam().extra);
   ASSERT_FALSE(config.ok());
   EXPECT_EQ(config.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(config.status().message(), HasSubstr(GetParam().field));
@@ -63,25 +70,54 @@ INSTANTIATE_TEST_SUITE_P(
     Refusals, ConfigRefusalTest,
     ::testing::Values(
         BadConfig{"PracticeOfUnknownOrganisation",
-                  R"pb(practices { agb: "01023456" name: "P" welfare_organisation_kvk: "99999999" })pb",
+                  R"pb(practices {
+                         agb: "01023456"
+                         name: "P"
+                         welfare_organisation_kvk: "99999999"
+                       })pb",
                   "practices[1].welfare_organisation_kvk"},
         BadConfig{"DuplicatePractice",
-                  R"pb(practices { agb: "01012345" name: "P" welfare_organisation_kvk: "41234567" })pb",
+                  R"pb(practices {
+                         agb: "01012345"
+                         name: "P"
+                         welfare_organisation_kvk: "41234567"
+                       })pb",
                   "practices[1].agb"},
-        BadConfig{"KvkOfSevenDigits",
-                  R"pb(welfare_organisations { kvk_number: "4123456" name: "W" })pb",
+        BadConfig{"KvkOfSevenDigits", R"pb(welfare_organisations {
+                                             kvk_number: "4123456"
+                                             name: "W"
+                                           })pb",
                   "welfare_organisations[1].kvk_number"},
-        BadConfig{"ClosingDayNotADate",
-                  R"pb(welfare_organisations { kvk_number: "41234568" name: "W" extra_closing_days: "24-12-2026" })pb",
+        BadConfig{"ClosingDayNotADate", R"pb(welfare_organisations {
+                                               kvk_number: "41234568"
+                                               name: "W"
+                                               extra_closing_days: "24-12-2026"
+                                             })pb",
                   "welfare_organisations[1].extra_closing_days[0]"},
-        BadConfig{"LimitBelowTarget", "", "region.deadlines.contact_limit_working_days",
-                  R"pb(region { id: "m" name: "M" deadlines { contact_target_working_days: 4 contact_limit_working_days: 3 } })pb"},
-        BadConfig{"CategoryWithoutEnglishTitle", "", "region.catalogue[0].title",
-                  R"pb(region { id: "m" name: "M" catalogue { id: "walking" title { nl: "Wandelen" } } })pb"},
-        BadConfig{"RegionWithoutId", "", "region.id", R"pb(region { name: "M" })pb"},
+        BadConfig{"LimitBelowTarget", "",
+                  "region.deadlines.contact_limit_working_days",
+                  R"pb(region {
+                         id: "m"
+                         name: "M"
+                         deadlines {
+                           contact_target_working_days: 4
+                           contact_limit_working_days: 3
+                         }
+                       })pb"},
+        BadConfig{"CategoryWithoutEnglishTitle", "",
+                  "region.catalogue[0].title", R"pb(region {
+                                                      id: "m"
+                                                      name: "M"
+                                                      catalogue {
+                                                        id: "walking"
+                                                        title { nl: "Wandelen" }
+                                                      }
+                                                    })pb"},
+        BadConfig{"RegionWithoutId", "", "region.id",
+                  R"pb(region { name: "M" })pb"},
         BadConfig{"UnknownLogLevel", R"pb(log_level: "chatty")pb", "log_level"},
-        BadConfig{"ListenAddressWithoutPort", R"pb(listen_address: "localhost")pb",
-                  "listen_address"},
+        BadConfig{"ListenAddressWithoutPort",
+                  R"pb(listen_address: "localhost")pb", "listen_address"},
         BadConfig{"UnknownField", R"pb(colour: "blue")pb", "line"}),
     [](const auto& info) { return std::string(info.param.name); });
 

@@ -1,11 +1,12 @@
 // The lifecycle table, checked cell by cell against an independent matrix
 // written out here by hand from the issue: every state × every verb.
+#include "server/domain/referral_state_machine.h"
+
 #include <map>
 #include <string>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "server/domain/referral_state_machine.h"
 
 namespace wor::server {
 namespace {
@@ -13,8 +14,10 @@ namespace {
 using ::testing::HasSubstr;
 using wor::v1::ReferralState;
 
-// Columns: Accept Reject Contact Schedule Intake Activity Complete Hold Resume Cancel
+// Columns: Accept Reject Contact Schedule Intake Activity Complete Hold Resume
+// Cancel
 // ("x" = allowed).
+// clang-format off
 const std::map<ReferralState, std::string> kExpected = {
     {wor::v1::REFERRAL_STATE_REQUESTED,        "x x . . . . . x . x"},
     {wor::v1::REFERRAL_STATE_ACCEPTED,         ". . x . . . x x . x"},
@@ -27,13 +30,14 @@ const std::map<ReferralState, std::string> kExpected = {
     {wor::v1::REFERRAL_STATE_CANCELLED,        ". . . . . . . . . ."},
     {wor::v1::REFERRAL_STATE_ON_HOLD,          ". . . . . . . . x x"},
 };
+// clang-format on
 
 const ReferralVerb kColumns[] = {
-    ReferralVerb::kAcceptReferral,    ReferralVerb::kRejectReferral,
+    ReferralVerb::kAcceptReferral,       ReferralVerb::kRejectReferral,
     ReferralVerb::kRecordContactAttempt, ReferralVerb::kScheduleIntake,
-    ReferralVerb::kRecordIntake,      ReferralVerb::kChooseActivity,
-    ReferralVerb::kCompleteReferral,  ReferralVerb::kPutReferralOnHold,
-    ReferralVerb::kResumeReferral,    ReferralVerb::kCancelReferral,
+    ReferralVerb::kRecordIntake,         ReferralVerb::kChooseActivity,
+    ReferralVerb::kCompleteReferral,     ReferralVerb::kPutReferralOnHold,
+    ReferralVerb::kResumeReferral,       ReferralVerb::kCancelReferral,
 };
 
 TEST(ReferralStateMachine, EveryStateAndVerbMatchesTheLifecycleMatrix) {
@@ -53,18 +57,19 @@ TEST(ReferralStateMachine, EveryStateAndVerbMatchesTheLifecycleMatrix) {
 }
 
 TEST(ReferralStateMachine, TerminalStatesAllowNothing) {
-  for (ReferralState state : {wor::v1::REFERRAL_STATE_REJECTED,
-                              wor::v1::REFERRAL_STATE_COMPLETED,
-                              wor::v1::REFERRAL_STATE_CANCELLED}) {
+  for (ReferralState state :
+       {wor::v1::REFERRAL_STATE_REJECTED, wor::v1::REFERRAL_STATE_COMPLETED,
+        wor::v1::REFERRAL_STATE_CANCELLED}) {
     EXPECT_TRUE(IsTerminalState(state));
     EXPECT_TRUE(AllowedVerbs(state).empty());
   }
   EXPECT_FALSE(IsTerminalState(wor::v1::REFERRAL_STATE_ON_HOLD));
 }
 
-TEST(ReferralStateMachine, RefusalNamesTheCurrentStateAndTheVerbsAllowedFromIt) {
-  absl::Status status = CheckVerbAllowed(wor::v1::REFERRAL_STATE_INTAKE_SCHEDULED,
-                                         ReferralVerb::kAcceptReferral);
+TEST(ReferralStateMachine,
+     RefusalNamesTheCurrentStateAndTheVerbsAllowedFromIt) {
+  absl::Status status = CheckVerbAllowed(
+      wor::v1::REFERRAL_STATE_INTAKE_SCHEDULED, ReferralVerb::kAcceptReferral);
   EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(status.message(),
             "AcceptReferral is not allowed: the referral is INTAKE_SCHEDULED. "

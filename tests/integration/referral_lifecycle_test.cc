@@ -15,9 +15,11 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-TEST(ReferralLifecycle, CreateAssignsThePracticesWelfareOrganisationAndDeadlines) {
+TEST(ReferralLifecycle,
+     CreateAssignsThePracticesWelfareOrganisationAndDeadlines) {
   TestServer server;  // Thursday 23 April 2026, 10:00 Amsterdam
-  RpcResult<wor::v1::Referral> created = Create(server, ValidReferral(), "create-1");
+  RpcResult<wor::v1::Referral> created =
+      Create(server, ValidReferral(), "create-1");
   ASSERT_TRUE(created.status.ok()) << created.status.error_message();
   const wor::v1::Referral& r = created.value;
   EXPECT_THAT(r.name(), ::testing::StartsWith("referrals/"));
@@ -26,15 +28,18 @@ TEST(ReferralLifecycle, CreateAssignsThePracticesWelfareOrganisationAndDeadlines
   EXPECT_EQ(r.region(), "regions/meppel");
   EXPECT_EQ(r.etag(), "r1");
   // King's Day (Mon 27 April) is skipped: target Tue 28 April, limit Fri 1 May.
-  EXPECT_EQ(DateText(r.deadlines().first_contact_target().due_date()), "2026-04-28");
-  EXPECT_EQ(DateText(r.deadlines().first_contact_limit().due_date()), "2026-05-01");
+  EXPECT_EQ(DateText(r.deadlines().first_contact_target().due_date()),
+            "2026-04-28");
+  EXPECT_EQ(DateText(r.deadlines().first_contact_limit().due_date()),
+            "2026-05-01");
   EXPECT_EQ(FromTimestamp(r.deadlines().first_contact_limit().due_time()),
             TestInstant("2026-05-01T22:00:00Z"));
   EXPECT_EQ(DateText(r.deadlines().intake().due_date()), "2026-05-07");
   EXPECT_EQ(r.deadlines().intake().status(), wor::v1::DEADLINE_STATUS_PENDING);
 }
 
-TEST(ReferralLifecycle, RetryWithTheSameRequestIdAndBodyReturnsTheSameReferralOnce) {
+TEST(ReferralLifecycle,
+     RetryWithTheSameRequestIdAndBodyReturnsTheSameReferralOnce) {
   TestServer server;
   auto first = Create(server, ValidReferral(), "same-id");
   auto second = Create(server, ValidReferral(), "same-id");
@@ -53,7 +58,8 @@ TEST(ReferralLifecycle, SameRequestIdWithAnotherBodyIsAlreadyExists) {
   auto second = Create(server, other, "dup");
   EXPECT_EQ(second.status.error_code(), grpc::StatusCode::ALREADY_EXISTS);
   EXPECT_THAT(second.status.error_message(), HasSubstr("request_id"));
-  EXPECT_EQ(List(server, wor::v1::ListReferralsRequest()).value.referrals_size(), 1);
+  EXPECT_EQ(
+      List(server, wor::v1::ListReferralsRequest()).value.referrals_size(), 1);
 }
 
 TEST(ReferralLifecycle, WalksFromRequestedToCompletedWithFeedback) {
@@ -65,10 +71,12 @@ TEST(ReferralLifecycle, WalksFromRequestedToCompletedWithFeedback) {
   EXPECT_EQ(accepted.value.state(), wor::v1::REFERRAL_STATE_ACCEPTED);
 
   server.clock().Advance(absl::Hours(24));  // Friday 24 April
-  auto no_answer = Contact(server, name, wor::v1::CONTACT_RESULT_NO_ANSWER, "walk-c1");
+  auto no_answer =
+      Contact(server, name, wor::v1::CONTACT_RESULT_NO_ANSWER, "walk-c1");
   ASSERT_TRUE(no_answer.status.ok()) << no_answer.status.error_message();
   EXPECT_EQ(no_answer.value.state(), wor::v1::REFERRAL_STATE_ACCEPTED);
-  auto reached = Contact(server, name, wor::v1::CONTACT_RESULT_REACHED, "walk-c2");
+  auto reached =
+      Contact(server, name, wor::v1::CONTACT_RESULT_REACHED, "walk-c2");
   ASSERT_TRUE(reached.status.ok()) << reached.status.error_message();
   EXPECT_EQ(reached.value.state(), wor::v1::REFERRAL_STATE_CONTACTED);
   EXPECT_EQ(reached.value.contact_attempts_size(), 2);
@@ -81,38 +89,48 @@ TEST(ReferralLifecycle, WalksFromRequestedToCompletedWithFeedback) {
   auto scheduled = Schedule(server, name, intake_time, "walk-s1");
   ASSERT_TRUE(scheduled.status.ok()) << scheduled.status.error_message();
   EXPECT_EQ(scheduled.value.state(), wor::v1::REFERRAL_STATE_INTAKE_SCHEDULED);
-  auto rescheduled = Schedule(server, name, intake_time + absl::Hours(24), "walk-s2");
+  auto rescheduled =
+      Schedule(server, name, intake_time + absl::Hours(24), "walk-s2");
   ASSERT_TRUE(rescheduled.status.ok());
   EXPECT_EQ(rescheduled.value.intake().reschedule_count(), 1);
 
   server.clock().Set(intake_time + absl::Hours(25));
-  auto held = RecordIntake(server, name, intake_time + absl::Hours(24), "walk-i");
+  auto held =
+      RecordIntake(server, name, intake_time + absl::Hours(24), "walk-i");
   ASSERT_TRUE(held.status.ok()) << held.status.error_message();
   EXPECT_EQ(held.value.state(), wor::v1::REFERRAL_STATE_INTAKE_DONE);
-  EXPECT_EQ(held.value.deadlines().intake().status(), wor::v1::DEADLINE_STATUS_MET_ON_TIME);
+  EXPECT_EQ(held.value.deadlines().intake().status(),
+            wor::v1::DEADLINE_STATUS_MET_ON_TIME);
 
-  auto after_intake = SendFeedback(server, name, wor::v1::FEEDBACK_KIND_AFTER_INTAKE, "walk-f1");
+  auto after_intake = SendFeedback(
+      server, name, wor::v1::FEEDBACK_KIND_AFTER_INTAKE, "walk-f1");
   ASSERT_TRUE(after_intake.status.ok()) << after_intake.status.error_message();
 
   auto unknown = ChooseActivity(server, name, "bingo", "", "walk-a0");
   EXPECT_EQ(unknown.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(unknown.status.error_message(), HasSubstr("category"));
-  auto activity = ChooseActivity(server, name, "movement_and_fun", "walking_group", "walk-a1");
+  auto activity = ChooseActivity(server, name, "movement_and_fun",
+                                 "walking_group", "walk-a1");
   ASSERT_TRUE(activity.status.ok()) << activity.status.error_message();
   EXPECT_EQ(activity.value.state(), wor::v1::REFERRAL_STATE_IN_PROGRESS);
 
-  auto closing_too_early = SendFeedback(server, name, wor::v1::FEEDBACK_KIND_AT_CLOSING, "walk-f2");
-  EXPECT_EQ(closing_too_early.status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  auto closing_too_early =
+      SendFeedback(server, name, wor::v1::FEEDBACK_KIND_AT_CLOSING, "walk-f2");
+  EXPECT_EQ(closing_too_early.status.error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
 
   auto without_scores = Complete(server, name, false, "walk-x0");
-  EXPECT_EQ(without_scores.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(without_scores.status.error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(without_scores.status.error_message(), HasSubstr("scores"));
   auto completed = Complete(server, name, true, "walk-x1");
   ASSERT_TRUE(completed.status.ok()) << completed.status.error_message();
   EXPECT_EQ(completed.value.state(), wor::v1::REFERRAL_STATE_COMPLETED);
-  EXPECT_EQ(completed.value.closing().outcome(), wor::v1::REFERRAL_OUTCOME_ACTIVITY_STARTED);
+  EXPECT_EQ(completed.value.closing().outcome(),
+            wor::v1::REFERRAL_OUTCOME_ACTIVITY_STARTED);
 
-  auto at_closing = SendFeedback(server, name, wor::v1::FEEDBACK_KIND_AT_CLOSING, "walk-f3");
+  auto at_closing =
+      SendFeedback(server, name, wor::v1::FEEDBACK_KIND_AT_CLOSING, "walk-f3");
   ASSERT_TRUE(at_closing.status.ok()) << at_closing.status.error_message();
   auto acked = Acknowledge(server, at_closing.value.name(), "walk-ack");
   ASSERT_TRUE(acked.status.ok()) << acked.status.error_message();
@@ -138,18 +156,25 @@ TEST(ReferralLifecycle, WalksFromRequestedToCompletedWithFeedback) {
 TEST(ReferralLifecycle, IllegalTransitionNamesTheStateAndTheAllowedVerbs) {
   TestServer server;
   std::string name = Create(server, ValidReferral(), "illegal").value.name();
-  auto schedule = Schedule(server, name, TestInstant("2026-04-30T08:00:00Z"), "illegal-s");
-  EXPECT_EQ(schedule.status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
-  EXPECT_THAT(schedule.status.error_message(),
-              HasSubstr("ScheduleIntake is not allowed: the referral is REQUESTED"));
-  EXPECT_THAT(schedule.status.error_message(),
-              HasSubstr("AcceptReferral, RejectReferral, PutReferralOnHold, CancelReferral"));
+  auto schedule =
+      Schedule(server, name, TestInstant("2026-04-30T08:00:00Z"), "illegal-s");
+  EXPECT_EQ(schedule.status.error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(
+      schedule.status.error_message(),
+      HasSubstr("ScheduleIntake is not allowed: the referral is REQUESTED"));
+  EXPECT_THAT(
+      schedule.status.error_message(),
+      HasSubstr(
+          "AcceptReferral, RejectReferral, PutReferralOnHold, CancelReferral"));
 
   ASSERT_TRUE(Cancel(server, name, "illegal-c").status.ok());
   auto accept = Accept(server, name, "illegal-a");
   EXPECT_EQ(accept.status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
-  EXPECT_THAT(accept.status.error_message(), HasSubstr("the referral is CANCELLED"));
-  EXPECT_THAT(accept.status.error_message(), HasSubstr("none: the referral is closed"));
+  EXPECT_THAT(accept.status.error_message(),
+              HasSubstr("the referral is CANCELLED"));
+  EXPECT_THAT(accept.status.error_message(),
+              HasSubstr("none: the referral is closed"));
 }
 
 TEST(ReferralLifecycle, StaleEtagIsAbortedAndChangesNothing) {
@@ -197,8 +222,10 @@ TEST(ReferralLifecycle, ContactAfterTheLimitIsAcceptedAndMarkedLate) {
   TestServer server;
   std::string name = Create(server, ValidReferral(), "late").value.name();
   ASSERT_TRUE(Accept(server, name, "late-a").status.ok());
-  server.clock().Set(TestInstant("2026-05-04T08:00:00Z"));  // Monday after the limit
-  auto reached = Contact(server, name, wor::v1::CONTACT_RESULT_REACHED, "late-c");
+  server.clock().Set(
+      TestInstant("2026-05-04T08:00:00Z"));  // Monday after the limit
+  auto reached =
+      Contact(server, name, wor::v1::CONTACT_RESULT_REACHED, "late-c");
   ASSERT_TRUE(reached.status.ok()) << reached.status.error_message();
   EXPECT_EQ(reached.value.deadlines().first_contact_limit().status(),
             wor::v1::DEADLINE_STATUS_MET_LATE);
@@ -221,7 +248,8 @@ TEST(ReferralLifecycle, UnknownAndMalformedNamesAreRefused) {
   EXPECT_EQ(missing.status.error_code(), grpc::StatusCode::NOT_FOUND);
   auto malformed = Get(server, "patients/1");
   EXPECT_EQ(malformed.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_THAT(malformed.status.error_message(), HasSubstr("referrals/{referral_id}"));
+  EXPECT_THAT(malformed.status.error_message(),
+              HasSubstr("referrals/{referral_id}"));
 }
 
 // Deadlines of referrals made at other moments, against dates worked out by
@@ -248,7 +276,8 @@ TEST_P(ReferralDeadlineTest, MatchesTheHandCalculation) {
   const auto& d = created.value.deadlines();
   EXPECT_EQ(DateText(d.first_contact_target().due_date()), c.target);
   EXPECT_EQ(DateText(d.first_contact_limit().due_date()), c.limit);
-  EXPECT_EQ(FromTimestamp(d.first_contact_limit().due_time()), TestInstant(c.limit_end));
+  EXPECT_EQ(FromTimestamp(d.first_contact_limit().due_time()),
+            TestInstant(c.limit_end));
   EXPECT_EQ(DateText(d.intake().due_date()), c.intake);
 }
 
@@ -301,7 +330,8 @@ TEST(ReferralDisclosure, TheBsnIsStoredButNeverReturnedOnAnyPath) {
   EXPECT_TRUE(listed.value.referrals(0).patient().bsn().empty());
 
   grpc::ClientContext context;
-  auto reader = server.referrals().WatchReferrals(&context, wor::v1::WatchReferralsRequest());
+  auto reader = server.referrals().WatchReferrals(
+      &context, wor::v1::WatchReferralsRequest());
   wor::v1::WatchReferralsResponse message;
   ASSERT_TRUE(reader->Read(&message));
   EXPECT_TRUE(message.event().referral().patient().bsn().empty());

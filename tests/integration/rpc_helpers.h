@@ -22,16 +22,17 @@ inline std::string DateText(const wor::v1::LocalDate& d) {
 }
 
 // Calls a unary stub method and unwraps the response's one resource field.
-#define WOR_UNARY(stub, method, request, field)                         \
-  [&] {                                                                 \
-    grpc::ClientContext context;                                        \
-    wor::v1::method##Response response;                                 \
+#define WOR_UNARY(stub, method, request, field)                          \
+  [&] {                                                                  \
+    grpc::ClientContext context;                                         \
+    wor::v1::method##Response response;                                  \
     grpc::Status status = (stub).method(&context, (request), &response); \
-    return RpcResult<std::decay_t<decltype(response.field())>>{         \
-        status, response.field()};                                      \
+    return RpcResult<std::decay_t<decltype(response.field())>>{          \
+        status, response.field()};                                       \
   }()
 
-inline RpcResult<wor::v1::Referral> Create(TestServer& s, const wor::v1::Referral& r,
+inline RpcResult<wor::v1::Referral> Create(TestServer& s,
+                                           const wor::v1::Referral& r,
                                            const std::string& request_id) {
   wor::v1::CreateReferralRequest q;
   *q.mutable_referral() = r;
@@ -39,7 +40,8 @@ inline RpcResult<wor::v1::Referral> Create(TestServer& s, const wor::v1::Referra
   return WOR_UNARY(s.referrals(), CreateReferral, q, referral);
 }
 
-inline RpcResult<wor::v1::Referral> Get(TestServer& s, const std::string& name) {
+inline RpcResult<wor::v1::Referral> Get(TestServer& s,
+                                        const std::string& name) {
   wor::v1::GetReferralRequest q;
   q.set_name(name);
   return WOR_UNARY(s.referrals(), GetReferral, q, referral);
@@ -53,7 +55,8 @@ inline RpcResult<wor::v1::ListReferralsResponse> List(
   return {status, response};
 }
 
-inline RpcResult<wor::v1::Referral> Accept(TestServer& s, const std::string& name,
+inline RpcResult<wor::v1::Referral> Accept(TestServer& s,
+                                           const std::string& name,
                                            const std::string& request_id,
                                            const std::string& etag = "") {
   wor::v1::AcceptReferralRequest q;
@@ -63,7 +66,8 @@ inline RpcResult<wor::v1::Referral> Accept(TestServer& s, const std::string& nam
   return WOR_UNARY(s.referrals(), AcceptReferral, q, referral);
 }
 
-inline RpcResult<wor::v1::Referral> Reject(TestServer& s, const std::string& name,
+inline RpcResult<wor::v1::Referral> Reject(TestServer& s,
+                                           const std::string& name,
                                            const std::string& request_id,
                                            const std::string& etag = "") {
   wor::v1::RejectReferralRequest q;
@@ -74,7 +78,8 @@ inline RpcResult<wor::v1::Referral> Reject(TestServer& s, const std::string& nam
   return WOR_UNARY(s.referrals(), RejectReferral, q, referral);
 }
 
-inline RpcResult<wor::v1::Referral> Cancel(TestServer& s, const std::string& name,
+inline RpcResult<wor::v1::Referral> Cancel(TestServer& s,
+                                           const std::string& name,
                                            const std::string& request_id) {
   wor::v1::CancelReferralRequest q;
   q.set_name(name);
@@ -92,7 +97,8 @@ inline RpcResult<wor::v1::Referral> Hold(TestServer& s, const std::string& name,
   return WOR_UNARY(s.referrals(), PutReferralOnHold, q, referral);
 }
 
-inline RpcResult<wor::v1::Referral> Resume(TestServer& s, const std::string& name,
+inline RpcResult<wor::v1::Referral> Resume(TestServer& s,
+                                           const std::string& name,
                                            const std::string& request_id) {
   wor::v1::ResumeReferralRequest q;
   q.set_name(name);
@@ -100,7 +106,8 @@ inline RpcResult<wor::v1::Referral> Resume(TestServer& s, const std::string& nam
   return WOR_UNARY(s.referrals(), ResumeReferral, q, referral);
 }
 
-inline RpcResult<wor::v1::Referral> Contact(TestServer& s, const std::string& name,
+inline RpcResult<wor::v1::Referral> Contact(TestServer& s,
+                                            const std::string& name,
                                             wor::v1::ContactResult result,
                                             const std::string& request_id) {
   wor::v1::RecordContactAttemptRequest q;
@@ -112,7 +119,8 @@ inline RpcResult<wor::v1::Referral> Contact(TestServer& s, const std::string& na
   return WOR_UNARY(s.intake(), RecordContactAttempt, q, referral);
 }
 
-inline RpcResult<wor::v1::Referral> Schedule(TestServer& s, const std::string& name,
+inline RpcResult<wor::v1::Referral> Schedule(TestServer& s,
+                                             const std::string& name,
                                              absl::Time when,
                                              const std::string& request_id) {
   wor::v1::ScheduleIntakeRequest q;
@@ -134,9 +142,9 @@ inline wor::v1::PositiveHealthScores Scores(double base) {
   return p;
 }
 
-inline RpcResult<wor::v1::Referral> RecordIntake(TestServer& s, const std::string& name,
-                                                 absl::Time held,
-                                                 const std::string& request_id) {
+inline RpcResult<wor::v1::Referral> RecordIntake(
+    TestServer& s, const std::string& name, absl::Time held,
+    const std::string& request_id) {
   wor::v1::RecordIntakeRequest q;
   q.set_name(name);
   *q.mutable_held_time() = ToTimestamp(held);
@@ -145,10 +153,9 @@ inline RpcResult<wor::v1::Referral> RecordIntake(TestServer& s, const std::strin
   return WOR_UNARY(s.intake(), RecordIntake, q, referral);
 }
 
-inline RpcResult<wor::v1::Referral> ChooseActivity(TestServer& s, const std::string& name,
-                                                   const std::string& category,
-                                                   const std::string& activity,
-                                                   const std::string& request_id) {
+inline RpcResult<wor::v1::Referral> ChooseActivity(
+    TestServer& s, const std::string& name, const std::string& category,
+    const std::string& activity, const std::string& request_id) {
   wor::v1::ChooseActivityRequest q;
   q.set_name(name);
   q.set_category(category);
@@ -157,7 +164,8 @@ inline RpcResult<wor::v1::Referral> ChooseActivity(TestServer& s, const std::str
   return WOR_UNARY(s.intake(), ChooseActivity, q, referral);
 }
 
-inline RpcResult<wor::v1::Referral> Complete(TestServer& s, const std::string& name,
+inline RpcResult<wor::v1::Referral> Complete(TestServer& s,
+                                             const std::string& name,
                                              bool with_scores,
                                              const std::string& request_id) {
   wor::v1::CompleteReferralRequest q;
@@ -168,9 +176,9 @@ inline RpcResult<wor::v1::Referral> Complete(TestServer& s, const std::string& n
   return WOR_UNARY(s.intake(), CompleteReferral, q, referral);
 }
 
-inline RpcResult<wor::v1::Feedback> SendFeedback(TestServer& s, const std::string& parent,
-                                                 wor::v1::FeedbackKind kind,
-                                                 const std::string& request_id) {
+inline RpcResult<wor::v1::Feedback> SendFeedback(
+    TestServer& s, const std::string& parent, wor::v1::FeedbackKind kind,
+    const std::string& request_id) {
   wor::v1::SendFeedbackRequest q;
   q.set_parent(parent);
   q.mutable_feedback()->set_kind(kind);
@@ -179,7 +187,8 @@ inline RpcResult<wor::v1::Feedback> SendFeedback(TestServer& s, const std::strin
   return WOR_UNARY(s.feedback(), SendFeedback, q, feedback);
 }
 
-inline RpcResult<wor::v1::Feedback> Acknowledge(TestServer& s, const std::string& name,
+inline RpcResult<wor::v1::Feedback> Acknowledge(TestServer& s,
+                                                const std::string& name,
                                                 const std::string& request_id) {
   wor::v1::AcknowledgeFeedbackRequest q;
   q.set_name(name);

@@ -1,14 +1,14 @@
 // What the server does around the referral rules: listing and paging, the
 // event stream and its resume token, health and reflection, reference data,
 // and draining on shutdown.
-#include <thread>
-
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
+
+#include <thread>
 
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
-#include "gtest/gtest.h"
 #include "grpc/health/v1/health.grpc.pb.h"
+#include "gtest/gtest.h"
 #include "tests/common/test_server.h"
 #include "tests/integration/rpc_helpers.h"
 
@@ -20,7 +20,8 @@ using ::testing::HasSubstr;
 TEST(ServerBehaviour, ListPagesThroughReferralsAndRefusesAForeignPageToken) {
   TestServer server(/*use_sqlite=*/true);
   for (int i = 0; i < 5; ++i) {
-    ASSERT_TRUE(Create(server, ValidReferral(), absl::StrCat("page-", i)).status.ok());
+    ASSERT_TRUE(
+        Create(server, ValidReferral(), absl::StrCat("page-", i)).status.ok());
   }
   wor::v1::ListReferralsRequest request;
   request.set_page_size(2);
@@ -48,7 +49,8 @@ TEST(ServerBehaviour, ListPagesThroughReferralsAndRefusesAForeignPageToken) {
 
   wor::v1::ListReferralsRequest too_big;
   too_big.set_page_size(500);
-  EXPECT_EQ(List(server, too_big).status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(List(server, too_big).status.error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
 }
 
 TEST(ServerBehaviour, ListFiltersByStateAndPractice) {
@@ -100,12 +102,14 @@ TEST(ServerBehaviour, WatchStreamsEventsInOrderAndResumesAfterAToken) {
 
   // A live event arrives on an open stream; a resumed stream skips what it saw.
   std::thread later([&] {
-    ASSERT_TRUE(Contact(server, name, wor::v1::CONTACT_RESULT_NO_ANSWER, "w1-c").status.ok());
+    ASSERT_TRUE(Contact(server, name, wor::v1::CONTACT_RESULT_NO_ANSWER, "w1-c")
+                    .status.ok());
   });
   auto resumed = ReadEvents(server, first_two[1].resume_token(), 1);
   later.join();
   ASSERT_EQ(resumed.size(), 1u);
-  EXPECT_EQ(resumed[0].type(), wor::v1::REFERRAL_EVENT_TYPE_CONTACT_ATTEMPT_RECORDED);
+  EXPECT_EQ(resumed[0].type(),
+            wor::v1::REFERRAL_EVENT_TYPE_CONTACT_ATTEMPT_RECORDED);
 }
 
 TEST(ServerBehaviour, WatchRefusesAMalformedResumeToken) {
@@ -154,17 +158,19 @@ TEST(ServerBehaviour, ServesTheFormTheRegionsCatalogueAndPing) {
     grpc::ClientContext context;
     wor::v1::GetReferralFormResponse response;
     ASSERT_TRUE(server.form()
-                    .GetReferralForm(&context, wor::v1::GetReferralFormRequest(), &response)
+                    .GetReferralForm(
+                        &context, wor::v1::GetReferralFormRequest(), &response)
                     .ok());
     EXPECT_GE(response.form().sections_size(), 5);
   }
   {
     grpc::ClientContext context;
     wor::v1::GetActivityCatalogueResponse response;
-    ASSERT_TRUE(server.catalogue()
-                    .GetActivityCatalogue(&context, wor::v1::GetActivityCatalogueRequest(),
-                                          &response)
-                    .ok());
+    ASSERT_TRUE(
+        server.catalogue()
+            .GetActivityCatalogue(
+                &context, wor::v1::GetActivityCatalogueRequest(), &response)
+            .ok());
     EXPECT_EQ(response.catalogue().region(), "regions/meppel");
     ASSERT_EQ(response.catalogue().categories_size(), 5);  // Meppel's domains
     EXPECT_EQ(response.catalogue().categories(0).id(), "discover_and_do");
@@ -174,12 +180,15 @@ TEST(ServerBehaviour, ServesTheFormTheRegionsCatalogueAndPing) {
     wor::v1::GetActivityCatalogueRequest other;
     other.set_region("regions/utrecht");
     wor::v1::GetActivityCatalogueResponse response;
-    EXPECT_EQ(server.catalogue().GetActivityCatalogue(&context, other, &response).error_code(),
+    EXPECT_EQ(server.catalogue()
+                  .GetActivityCatalogue(&context, other, &response)
+                  .error_code(),
               grpc::StatusCode::NOT_FOUND);
   }
   grpc::ClientContext context;
   wor::v1::PingResponse pong;
-  EXPECT_TRUE(server.diagnostics().Ping(&context, wor::v1::PingRequest(), &pong).ok());
+  EXPECT_TRUE(
+      server.diagnostics().Ping(&context, wor::v1::PingRequest(), &pong).ok());
 }
 
 }  // namespace
