@@ -1,5 +1,6 @@
 #include "server/store/memory_store.h"
 
+#include <algorithm>
 #include <map>
 #include <utility>
 
@@ -161,7 +162,9 @@ class MemoryStore final : public Store {
               [](const StoredReferral& a, const StoredReferral& b) {
                 return a.sequence < b.sequence;
               });
-    if (static_cast<int>(matches.size()) > limit) matches.resize(limit);
+    if (static_cast<int>(matches.size()) > limit) {
+      matches.resize(std::max(limit, 0));
+    }
     return matches;
   }
 

@@ -1,5 +1,6 @@
 #include "server/store/sqlite_store.h"
 
+#include <algorithm>
 #include <deque>
 #include <utility>
 #include <vector>
@@ -46,6 +47,49 @@ absl::Status ApplyMigrations(SqliteConnection& db) {
   }
   return absl::OkStatus();
 }
+
+// A paged query over referrals or events: rows after a sequence, optionally
+// of one practice and/or one welfare organisation, in sequence order. Both
+// tables carry these two columns, so the clauses and their bindings are
+// built in one place.
+class PagedQuery {
+ public:
+  PagedQuery(std::string select, const std::string& practice_agb,
+             const std::string& welfare_organisation)
+      : sql_(std::move(select)),
+        practice_agb_(practice_agb),
+        welfare_organisation_(welfare_organisation) {
+    absl::StrAppend(&sql_, " WHERE sequence > ?");
+  }
+
+  // Extra conditions without parameters (e.g. a state list of numbers).
+  void AddCondition(const std::string& condition) {
+    absl::StrAppend(&sql_, " AND ", condition);
+  }
+
+  absl::StatusOr<std::unique_ptr<SqliteStatement>> Prepare(
+      SqliteConnection& db, int64_t after_sequence, int limit) {
+    if (!practice_agb_.empty()) absl::StrAppend(&sql_, " AND practice_agb = ?");
+    if (!welfare_organisation_.empty()) {
+      absl::StrAppend(&sql_, " AND welfare_organisation = ?");
+    }
+    absl::StrAppend(&sql_, " ORDER BY sequence LIMIT ?");
+    WOR_ASSIGN_OR_RETURN(auto stmt, db.Prepare(sql_));
+    int index = 1;
+    stmt->BindInt64(index++, after_sequence);
+    if (!practice_agb_.empty()) stmt->BindText(index++, practice_agb_);
+    if (!welfare_organisation_.empty()) {
+      stmt->BindText(index++, welfare_organisation_);
+    }
+    stmt->BindInt64(index, std::max(limit, 0));
+    return stmt;
+  }
+
+ private:
+  std::string sql_;
+  const std::string& practice_agb_;
+  const std::string& welfare_organisation_;
+};
 
 // The transaction view over the writer connection, inside BEGIN … COMMIT.
 class SqliteTransaction final : public WriteTransaction {
@@ -263,29 +307,16 @@ class SqliteStore final : public Store {
   absl::StatusOr<std::vector<StoredReferral>> ListReferrals(
       const ReferralFilter& filter, int64_t after_sequence,
       int limit) override {
-    std::string sql =
-        "SELECT sequence, revision, body FROM referrals WHERE sequence > ?";
+    PagedQuery query("SELECT sequence, revision, body FROM referrals",
+                     filter.practice_agb, filter.welfare_organisation);
     if (!filter.states.empty()) {
       std::vector<int> states(filter.states.begin(), filter.states.end());
-      absl::StrAppend(&sql, " AND state IN (", absl::StrJoin(states, ","), ")");
+      query.AddCondition(
+          absl::StrCat("state IN (", absl::StrJoin(states, ","), ")"));
     }
-    if (!filter.practice_agb.empty())
-      absl::StrAppend(&sql, " AND practice_agb = ?");
-    if (!filter.welfare_organisation.empty()) {
-      absl::StrAppend(&sql, " AND welfare_organisation = ?");
-    }
-    absl::StrAppend(&sql, " ORDER BY sequence LIMIT ?");
-
     WOR_ASSIGN_OR_RETURN(auto reader, BorrowReader());
-    WOR_ASSIGN_OR_RETURN(auto stmt, reader.connection->Prepare(sql));
-    int index = 1;
-    stmt->BindInt64(index++, after_sequence);
-    if (!filter.practice_agb.empty())
-      stmt->BindText(index++, filter.practice_agb);
-    if (!filter.welfare_organisation.empty()) {
-      stmt->BindText(index++, filter.welfare_organisation);
-    }
-    stmt->BindInt64(index, limit);
+    WOR_ASSIGN_OR_RETURN(
+        auto stmt, query.Prepare(*reader.connection, after_sequence, limit));
     std::vector<StoredReferral> result;
     while (true) {
       WOR_ASSIGN_OR_RETURN(bool has_row, stmt->Step());
@@ -328,24 +359,11 @@ class SqliteStore final : public Store {
   absl::StatusOr<std::vector<StoredEvent>> ReadEvents(const EventFilter& filter,
                                                       int64_t after_sequence,
                                                       int limit) override {
-    std::string sql =
-        "SELECT sequence, body FROM referral_events WHERE sequence > ?";
-    if (!filter.practice_agb.empty())
-      absl::StrAppend(&sql, " AND practice_agb = ?");
-    if (!filter.welfare_organisation.empty()) {
-      absl::StrAppend(&sql, " AND welfare_organisation = ?");
-    }
-    absl::StrAppend(&sql, " ORDER BY sequence LIMIT ?");
+    PagedQuery query("SELECT sequence, body FROM referral_events",
+                     filter.practice_agb, filter.welfare_organisation);
     WOR_ASSIGN_OR_RETURN(auto reader, BorrowReader());
-    WOR_ASSIGN_OR_RETURN(auto stmt, reader.connection->Prepare(sql));
-    int index = 1;
-    stmt->BindInt64(index++, after_sequence);
-    if (!filter.practice_agb.empty())
-      stmt->BindText(index++, filter.practice_agb);
-    if (!filter.welfare_organisation.empty()) {
-      stmt->BindText(index++, filter.welfare_organisation);
-    }
-    stmt->BindInt64(index, limit);
+    WOR_ASSIGN_OR_RETURN(
+        auto stmt, query.Prepare(*reader.connection, after_sequence, limit));
     std::vector<StoredEvent> result;
     while (true) {
       WOR_ASSIGN_OR_RETURN(bool has_row, stmt->Step());
