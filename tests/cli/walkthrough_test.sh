@@ -198,4 +198,31 @@ expect_refusal 2 "bad reason" reject "$name" --reason because
 expect_match "bad reason: allowed values listed" "$out" "no-capacity"
 passed "an unknown --reason is a usage error listing the allowed values (exit 2)"
 
+# --- SIGTERM drains: an open watch stream ends, the server exits 0. ---
+wor watch >"$work_dir/watch.out" 2>&1 &
+watch_pid=$!
+for _ in $(seq 50); do
+  grep -q '"method":"WatchReferrals"' "$work_dir/server.log" && break
+  # The stream logs when it ends; until then, give it time to open.
+  [[ -s $work_dir/watch.out ]] && break
+  sleep 0.1
+done
+kill -TERM "$server_pid"
+server_exit=0
+wait "$server_pid" || server_exit=$?
+server_pid=""
+[[ $server_exit -eq 0 ]] || fail "wor-server exited $server_exit on SIGTERM" \
+  "$(tail -5 "$work_dir/server.log")"
+expect_match "SIGTERM: drain logged" "$(cat "$work_dir/server.log")" '"event":"server_draining"'
+expect_match "SIGTERM: stop logged" "$(cat "$work_dir/server.log")" '"event":"server_stopped"'
+watch_exit=0
+for _ in $(seq 50); do kill -0 "$watch_pid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$watch_pid" 2>/dev/null; then
+  kill "$watch_pid"
+  fail "wor watch kept running after the server stopped" "$(cat "$work_dir/watch.out")"
+fi
+wait "$watch_pid" || watch_exit=$?
+[[ $watch_exit -ne 0 ]] || fail "wor watch should report the lost server" "$(cat "$work_dir/watch.out")"
+passed "SIGTERM drains: the open stream ends, the server exits 0"
+
 echo "walkthrough: $steps steps passed"
