@@ -26,6 +26,7 @@
 #include "server/store/memory_store.h"
 #include "server/store/sqlite_store.h"
 #include "server/store/store.h"
+#include "tests/common/status_matchers.h"
 #include "wor/v1/feedback.pb.h"
 #include "wor/v1/referral.pb.h"
 #include "wor/v1/referral_service.pb.h"
@@ -40,30 +41,6 @@ using ::testing::Optional;
 using ::testing::SizeIs;
 
 constexpr int kNoLimit = 1000;
-
-const absl::Status& StatusOf(const absl::Status& status) { return status; }
-template <typename T>
-absl::Status StatusOf(const absl::StatusOr<T>& status_or) {
-  return status_or.status();
-}
-
-MATCHER(IsOk, "is OK") {
-  *result_listener << "status is " << StatusOf(arg);
-  return StatusOf(arg).ok();
-}
-
-MATCHER_P(StatusIs, code, absl::StrCat("has status code ", code)) {
-  *result_listener << "status is " << StatusOf(arg);
-  return StatusOf(arg).code() == code;
-}
-
-MATCHER_P(IsOkAndHolds, matcher, "is OK and holds a matching value") {
-  if (!arg.ok()) {
-    *result_listener << "status is " << arg.status();
-    return false;
-  }
-  return ::testing::ExplainMatchResult(matcher, *arg, result_listener);
-}
 
 MATCHER_P(EqualsProto, expected, "equals the expected message") {
   return MessageDifferencer::Equals(arg, expected);
