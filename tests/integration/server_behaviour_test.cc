@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "grpc/health/v1/health.grpc.pb.h"
+#include "grpc/reflection/v1alpha/reflection.grpc.pb.h"
 #include "gtest/gtest.h"
 #include "tests/common/test_server.h"
 #include "tests/integration/rpc_helpers.h"
@@ -133,6 +134,31 @@ TEST(ServerBehaviour, HealthIsServingWhileUp) {
   grpc::health::v1::HealthCheckResponse response;
   ASSERT_TRUE(health->Check(&context, request, &response).ok());
   EXPECT_EQ(response.status(), grpc::health::v1::HealthCheckResponse::SERVING);
+}
+
+TEST(ServerBehaviour, ReflectionListsEveryWorService) {
+  TestServer server;
+  auto reflection =
+      grpc::reflection::v1alpha::ServerReflection::NewStub(server.channel());
+  grpc::ClientContext context;
+  auto stream = reflection->ServerReflectionInfo(&context);
+  grpc::reflection::v1alpha::ServerReflectionRequest request;
+  request.set_list_services("");
+  ASSERT_TRUE(stream->Write(request));
+  stream->WritesDone();
+  grpc::reflection::v1alpha::ServerReflectionResponse response;
+  ASSERT_TRUE(stream->Read(&response));
+  std::vector<std::string> services;
+  for (const auto& service : response.list_services_response().service()) {
+    services.push_back(service.name());
+  }
+  EXPECT_TRUE(stream->Finish().ok());
+  EXPECT_THAT(services,
+              ::testing::IsSupersetOf(
+                  {"wor.v1.ReferralService", "wor.v1.IntakeService",
+                   "wor.v1.FeedbackService", "wor.v1.ReferralFormService",
+                   "wor.v1.CatalogueService", "wor.v1.DiagnosticsService",
+                   "grpc.health.v1.Health"}));
 }
 
 TEST(ServerBehaviour, ShutdownEndsOpenStreamsWithUnavailableAndAResumeHint) {
