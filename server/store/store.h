@@ -28,6 +28,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "wor/v1/audit.pb.h"
 #include "wor/v1/feedback.pb.h"
 #include "wor/v1/referral.pb.h"
 #include "wor/v1/referral_service.pb.h"
@@ -47,6 +48,26 @@ struct IdempotencyRecord {
   std::string method;          // e.g. "CreateReferral"
   std::string request_digest;  // fingerprint of the whole request
   std::string result;          // serialized result message
+  // The patient the result is about: a durable store seals `result` under
+  // this patient's data key. Empty: no personal data in `result`.
+  std::string patient_pseudonym;
+};
+
+// Which audit records a query wants. Empty fields do not filter; the period
+// is [start, end).
+struct AuditFilter {
+  std::string patient_pseudonym;
+  std::string user;
+  absl::Time start = absl::InfinitePast();
+  absl::Time end = absl::InfiniteFuture();
+};
+
+// An audit record exactly as stored, for verifying the chain.
+struct StoredAuditRow {
+  int64_t sequence = 0;
+  std::string record;         // the stored bytes the hash covers
+  std::string previous_hash;  // lowercase hex
+  std::string hash;           // lowercase hex
 };
 
 // An event as kept in the outbox, with its position in commit order.
@@ -107,6 +128,13 @@ class WriteTransaction {
   // Appends an event to the outbox. The store assigns its sequence and sets
   // `resume_token`. The event becomes visible to readers at commit.
   virtual absl::Status AppendEvent(const wor::v1::ReferralEvent& event) = 0;
+
+  // Appends a record to the audit log. The store sets `sequence` (next
+  // number), `previous_hash` and `hash` = hex(SHA-256(previous_hash ||
+  // stored bytes)), where the stored bytes are the deterministic
+  // serialization of the record with `sequence` set and both hash fields
+  // empty. Commits with the rest of the transaction.
+  virtual absl::Status AppendAudit(const wor::v1::AuditRecord& record) = 0;
 };
 
 class Store {
@@ -144,6 +172,16 @@ class Store {
   // clock). Returns whether such an event exists.
   virtual bool WaitForEventsAfter(int64_t after_sequence,
                                   absl::Duration timeout) = 0;
+
+  // Audit records matching `filter` with sequence > `after_sequence`, oldest
+  // first, at most `limit`, with sequence and hashes set.
+  virtual absl::StatusOr<std::vector<wor::v1::AuditRecord>> ListAudit(
+      const AuditFilter& filter, int64_t after_sequence, int limit) = 0;
+
+  // The raw audit rows with sequence > `after_sequence`, in sequence order,
+  // at most `limit` — for VerifyAuditChain, which recomputes every hash.
+  virtual absl::StatusOr<std::vector<StoredAuditRow>> ReadAuditRows(
+      int64_t after_sequence, int limit) = 0;
 };
 
 // The etag of a referral revision, and its inverse (nullopt when malformed).
