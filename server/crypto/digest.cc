@@ -58,9 +58,8 @@ std::string HmacSha256(absl::string_view key, absl::string_view data) {
 
 std::string RandomBytes(size_t count) {
   std::string bytes(count, '\0');
-  if (count > 0 &&
-      RAND_bytes(reinterpret_cast<unsigned char*>(bytes.data()),
-                 static_cast<int>(count)) != 1) {
+  if (count > 0 && RAND_bytes(reinterpret_cast<unsigned char*>(bytes.data()),
+                              static_cast<int>(count)) != 1) {
     Die("RAND_bytes");
   }
   return bytes;

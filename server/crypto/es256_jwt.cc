@@ -99,8 +99,8 @@ std::string RawToDer(absl::string_view raw) {
   if (raw.size() != kSignatureBytes) return "";
   EcdsaSig sig(ECDSA_SIG_new());
   BIGNUM* r = BN_bin2bn(Bytes(raw), kCoordinateBytes, nullptr);
-  BIGNUM* s = BN_bin2bn(Bytes(raw) + kCoordinateBytes, kCoordinateBytes,
-                        nullptr);
+  BIGNUM* s =
+      BN_bin2bn(Bytes(raw) + kCoordinateBytes, kCoordinateBytes, nullptr);
   if (sig == nullptr || r == nullptr || s == nullptr ||
       ECDSA_SIG_set0(sig.get(), r, s) != 1) {
     BN_free(r);
@@ -166,8 +166,7 @@ absl::Status Malformed(const char* what) {
 // Checks the decoded header and extracts "kid".
 absl::Status CheckHeader(const std::string& header_json, std::string* key_id) {
   google::protobuf::Struct header;
-  if (!google::protobuf::util::JsonStringToMessage(header_json, &header)
-           .ok()) {
+  if (!google::protobuf::util::JsonStringToMessage(header_json, &header).ok()) {
     return Malformed("its header is not a JSON object");
   }
   const auto& fields = header.fields();
@@ -229,13 +228,12 @@ bool Es256PublicKey::Verify(absl::string_view signed_data,
   std::string der = RawToDer(signature);
   if (der.empty()) return false;
   MdCtx ctx(EVP_MD_CTX_new());
-  if (ctx == nullptr ||
-      EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr,
-                           impl_->key.get()) != 1) {
+  if (ctx == nullptr || EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(),
+                                             nullptr, impl_->key.get()) != 1) {
     return false;
   }
-  return EVP_DigestVerify(ctx.get(), Bytes(der), der.size(),
-                          Bytes(signed_data), signed_data.size()) == 1;
+  return EVP_DigestVerify(ctx.get(), Bytes(der), der.size(), Bytes(signed_data),
+                          signed_data.size()) == 1;
 }
 
 absl::StatusOr<Es256PrivateKey> Es256PrivateKey::FromPem(
@@ -246,8 +244,8 @@ absl::StatusOr<Es256PrivateKey> Es256PrivateKey::FromPem(
   // null passphrase callback with no user data refuses encrypted keys
   // instead of prompting on the terminal.
   Pkey key(PEM_read_bio_PrivateKey(
-      bio.get(), nullptr,
-      [](char*, int, int, void*) -> int { return -1; }, nullptr));
+      bio.get(), nullptr, [](char*, int, int, void*) -> int { return -1; },
+      nullptr));
   if (key == nullptr) {
     return absl::InvalidArgumentError(
         "the private key is not an unencrypted PEM \"PRIVATE KEY\" or \"EC "
@@ -272,9 +270,8 @@ Es256PrivateKey Es256PrivateKey::Generate() {
 std::string Es256PrivateKey::Sign(absl::string_view data) const {
   if (impl_ == nullptr) Die("signing with a key that was never loaded");
   MdCtx ctx(EVP_MD_CTX_new());
-  if (ctx == nullptr ||
-      EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr,
-                         impl_->key.get()) != 1) {
+  if (ctx == nullptr || EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(),
+                                           nullptr, impl_->key.get()) != 1) {
     Die("starting an ES256 signature");
   }
   size_t der_length = 0;
@@ -293,7 +290,8 @@ std::string Es256PrivateKey::Sign(absl::string_view data) const {
 std::string Es256PrivateKey::PublicKeyPem() const {
   if (impl_ == nullptr) Die("exporting a key that was never loaded");
   Bio bio(BIO_new(BIO_s_mem()));
-  if (bio == nullptr || PEM_write_bio_PUBKEY(bio.get(), impl_->key.get()) != 1) {
+  if (bio == nullptr ||
+      PEM_write_bio_PUBKEY(bio.get(), impl_->key.get()) != 1) {
     Die("writing a public key");
   }
   char* data = nullptr;
@@ -327,18 +325,18 @@ absl::StatusOr<DecodedJwt> DecodeEs256Jwt(absl::string_view token) {
   if (jwt.signature.size() != kSignatureBytes) {
     return Malformed("its signature is not 64 bytes (r || s)");
   }
-  jwt.signed_data = std::string(token.substr(0, parts[0].size() + 1 +
-                                                    parts[1].size()));
+  jwt.signed_data =
+      std::string(token.substr(0, parts[0].size() + 1 + parts[1].size()));
   return jwt;
 }
 
 std::string SignEs256Jwt(const Es256PrivateKey& key, absl::string_view key_id,
                          absl::string_view payload_json) {
-  std::string header =
-      absl::StrCat(R"({"alg":"ES256","typ":"JWT","kid":)", JsonQuote(key_id),
-                   "}");
-  std::string signed_data = absl::StrCat(absl::WebSafeBase64Escape(header), ".",
-                                         absl::WebSafeBase64Escape(payload_json));
+  std::string header = absl::StrCat(R"({"alg":"ES256","typ":"JWT","kid":)",
+                                    JsonQuote(key_id), "}");
+  std::string signed_data =
+      absl::StrCat(absl::WebSafeBase64Escape(header), ".",
+                   absl::WebSafeBase64Escape(payload_json));
   std::string signature = key.Sign(signed_data);
   return absl::StrCat(signed_data, ".", absl::WebSafeBase64Escape(signature));
 }
