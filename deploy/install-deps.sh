@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake ninja-build pkg-config git
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler grpc-proto
-  libabsl-dev libssl-dev libsqlite3-dev libgtest-dev libgmock-dev
+  libabsl-dev libssl-dev openssl libsqlite3-dev libgtest-dev libgmock-dev
   tzdata nodejs npm clang-format
 )
 

@@ -8,17 +8,28 @@
 #include "absl/synchronization/mutex.h"
 #include "server/common/json_log.h"
 #include "server/common/status_macros.h"
+#include "server/crypto/digest.h"
+#include "server/app/transport_security.h"
+#include "server/domain/access_audit.h"
+#include "server/domain/audit_workflow.h"
+#include "server/domain/consent_workflow.h"
 #include "server/domain/event_feed.h"
 #include "server/domain/feedback_workflow.h"
 #include "server/domain/intake_workflow.h"
 #include "server/domain/referral_workflow.h"
+#include "server/domain/patient_pseudonyms.h"
 #include "server/domain/region_directory.h"
+#include "server/service/audit_services.h"
+#include "server/service/caller_authenticator.h"
+#include "server/service/consent_service.h"
 #include "server/service/feedback_service.h"
 #include "server/service/intake_service.h"
 #include "server/service/reference_data_services.h"
 #include "server/service/referral_service.h"
 #include "server/service/rpc_runner.h"
+#include "server/service/stream_limiter.h"
 #include "server/store/memory_store.h"
+#include "server/store/patient_keyring.h"
 #include "server/store/sqlite_store.h"
 
 namespace wor::server {
@@ -26,17 +37,27 @@ namespace wor::server {
 // Everything the server owns, in construction order (destroyed in reverse).
 struct WorServer::Parts {
   std::unique_ptr<JsonLogger> logger;
+  std::unique_ptr<PatientKeyring> keyring;
   std::unique_ptr<Store> store;
   std::unique_ptr<RegionDirectory> region;
+  std::unique_ptr<PatientPseudonyms> pseudonyms;
   std::unique_ptr<ReferralWorkflow> referrals;
   std::unique_ptr<IntakeWorkflow> intake;
   std::unique_ptr<FeedbackWorkflow> feedback;
+  std::unique_ptr<ConsentWorkflow> consent;
+  std::unique_ptr<AuditWorkflow> audit_log;
   std::unique_ptr<EventFeed> events;
+  std::unique_ptr<CallerAuthenticator> authenticator;
+  std::unique_ptr<AccessAudit> access_audit;
   std::unique_ptr<RpcRunner> runner;
+  std::unique_ptr<StreamLimiter> streams;
   std::atomic<bool> stopping{false};
   std::unique_ptr<ReferralServiceImpl> referral_service;
   std::unique_ptr<IntakeServiceImpl> intake_service;
   std::unique_ptr<FeedbackServiceImpl> feedback_service;
+  std::unique_ptr<ConsentServiceImpl> consent_service;
+  std::unique_ptr<AuditServiceImpl> audit_service;
+  std::unique_ptr<PrivacyServiceImpl> privacy_service;
   std::unique_ptr<ReferralFormServiceImpl> form_service;
   std::unique_ptr<CatalogueServiceImpl> catalogue_service;
   std::unique_ptr<DiagnosticsServiceImpl> diagnostics_service;
@@ -48,13 +69,34 @@ struct WorServer::Parts {
 
 namespace {
 
+absl::StatusOr<std::unique_ptr<PatientKeyring>> OpenKeyring(
+    const wor::server::config::ServerConfig& config) {
+  KeyringOptions options;
+  if (config.storage().has_memory()) {
+    // Nothing outlives the process: an in-memory keyring under a random
+    // master key.
+    options.master_keys.push_back({"memory", crypto::RandomBytes(32)});
+    options.active_master_key_id = "memory";
+    return OpenPatientKeyring(options);
+  }
+  options.path = config.privacy().keyring_path();
+  for (const auto& key : config.privacy().master_keys()) {
+    WOR_ASSIGN_OR_RETURN(MasterKey master,
+                         ReadMasterKeyFile(key.id(), key.file()));
+    options.master_keys.push_back(std::move(master));
+  }
+  options.active_master_key_id = config.privacy().active_master_key_id();
+  return OpenPatientKeyring(options);
+}
+
 absl::StatusOr<std::unique_ptr<Store>> OpenStore(
-    const wor::server::config::Storage& storage) {
-  if (storage.has_memory()) return NewMemoryStore();
+    const wor::server::config::Storage& storage, PatientKeyring* keyring) {
+  if (storage.has_memory()) return NewMemoryStore(keyring);
   SqliteStoreOptions options;
   options.path = storage.sqlite().path();
   options.max_writes_per_commit = storage.sqlite().max_writes_per_commit();
   options.relaxed_durability = storage.sqlite().relaxed_durability();
+  options.keyring = keyring;
   return OpenSqliteStore(options);
 }
 
@@ -66,19 +108,44 @@ absl::StatusOr<std::unique_ptr<WorServer>> WorServer::Start(
   auto parts = std::make_unique<Parts>();
   WOR_ASSIGN_OR_RETURN(LogLevel level, ParseLogLevel(config.log_level()));
   parts->logger = std::make_unique<JsonLogger>(log, level);
-  WOR_ASSIGN_OR_RETURN(parts->store, OpenStore(config.storage()));
+  WOR_ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials,
+                       MakeServerCredentials(config));
+  WOR_ASSIGN_OR_RETURN(parts->keyring, OpenKeyring(config));
+  WOR_ASSIGN_OR_RETURN(parts->store,
+                       OpenStore(config.storage(), parts->keyring.get()));
   WOR_ASSIGN_OR_RETURN(parts->region, RegionDirectory::Create(config));
+  WOR_ASSIGN_OR_RETURN(std::string pseudonym_secret,
+                       parts->keyring->Secret("patient-pseudonym"));
+  parts->pseudonyms =
+      std::make_unique<PatientPseudonyms>(std::move(pseudonym_secret));
   parts->referrals = std::make_unique<ReferralWorkflow>(
-      parts->store.get(), clock, parts->region.get());
+      parts->store.get(), clock, parts->region.get(), parts->pseudonyms.get());
   parts->intake = std::make_unique<IntakeWorkflow>(parts->store.get(), clock,
                                                    parts->region.get());
   parts->feedback =
       std::make_unique<FeedbackWorkflow>(parts->store.get(), clock);
-  parts->events = std::make_unique<EventFeed>(parts->store.get());
-  parts->runner = std::make_unique<RpcRunner>(parts->logger.get());
+  parts->consent = std::make_unique<ConsentWorkflow>(parts->store.get(), clock,
+                                                    parts->region->zone());
+  parts->audit_log = std::make_unique<AuditWorkflow>(
+      parts->store.get(), clock, parts->keyring.get(), parts->region->zone());
+  parts->events = std::make_unique<EventFeed>(parts->store.get(), clock);
+  WOR_ASSIGN_OR_RETURN(parts->authenticator,
+                       CallerAuthenticator::Create(config, clock));
+  parts->access_audit = std::make_unique<AccessAudit>(parts->store.get(), clock);
+  parts->runner = std::make_unique<RpcRunner>(
+      parts->logger.get(), parts->authenticator.get(),
+      parts->access_audit.get());
+  parts->streams = std::make_unique<StreamLimiter>(
+      config.security().max_streams_per_organisation());
   parts->referral_service = std::make_unique<ReferralServiceImpl>(
       parts->referrals.get(), parts->events.get(), parts->runner.get(),
-      &parts->stopping);
+      parts->streams.get(), &parts->stopping);
+  parts->consent_service = std::make_unique<ConsentServiceImpl>(
+      parts->consent.get(), parts->runner.get());
+  parts->audit_service = std::make_unique<AuditServiceImpl>(
+      parts->audit_log.get(), parts->runner.get());
+  parts->privacy_service = std::make_unique<PrivacyServiceImpl>(
+      parts->audit_log.get(), parts->runner.get());
   parts->intake_service = std::make_unique<IntakeServiceImpl>(
       parts->intake.get(), parts->runner.get());
   parts->feedback_service = std::make_unique<FeedbackServiceImpl>(
@@ -92,10 +159,8 @@ absl::StatusOr<std::unique_ptr<WorServer>> WorServer::Start(
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
-  // Plaintext until the mutual-TLS identities land (next issue); the
-  // default configuration binds loopback only.
-  builder.AddListeningPort(config.listen_address(),
-                           grpc::InsecureServerCredentials(), &parts->port);
+  builder.AddListeningPort(config.listen_address(), credentials,
+                           &parts->port);
   builder.SetMaxReceiveMessageSize(config.max_message_bytes());
   // Writes wait in their handler for a shared commit. With gRPC's default of
   // at most 2 idle pollers, every wave of such calls made the sync server
@@ -110,6 +175,9 @@ absl::StatusOr<std::unique_ptr<WorServer>> WorServer::Start(
   builder.RegisterService(parts->referral_service.get());
   builder.RegisterService(parts->intake_service.get());
   builder.RegisterService(parts->feedback_service.get());
+  builder.RegisterService(parts->consent_service.get());
+  builder.RegisterService(parts->audit_service.get());
+  builder.RegisterService(parts->privacy_service.get());
   builder.RegisterService(parts->form_service.get());
   builder.RegisterService(parts->catalogue_service.get());
   builder.RegisterService(parts->diagnostics_service.get());
@@ -120,10 +188,13 @@ absl::StatusOr<std::unique_ptr<WorServer>> WorServer::Start(
                      "; is another process using the port?"));
   }
   parts->server->GetHealthCheckService()->SetServingStatus(true);
-  parts->logger->Log(LogLevel::kWarning, "plaintext_transport",
-                     {{"detail",
-                       "no TLS yet: use only on loopback or a "
-                       "trusted network"}});
+  if (config.security().development_mode()) {
+    parts->logger->Log(
+        LogLevel::kWarning, "development_mode",
+        {{"detail",
+          "DEVELOPMENT MODE: plaintext, identity taken from request headers "
+          "without proof; loopback only, never with real patient data"}});
+  }
   parts->logger->Log(
       LogLevel::kInfo, "server_started",
       {{"port", int64_t{parts->port}},

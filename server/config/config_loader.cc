@@ -11,6 +11,7 @@
 #include "google/protobuf/io/tokenizer.h"
 #include "google/protobuf/text_format.h"
 #include "server/common/status_macros.h"
+#include "server/config/security_config_checks.h"
 #include "server/domain/identifier_validation.h"
 
 namespace wor::server {
@@ -199,6 +200,7 @@ absl::Status ValidateServerConfig(ServerConfig& config) {
         "max_idle_threads",
         "expected 1 <= min_idle_threads <= max_idle_threads <= 1024");
   }
+  WOR_RETURN_IF_ERROR(ValidateSecurityConfig(config));
   if (config.log_level().empty()) config.set_log_level("info");
   static const std::set<std::string> kLevels = {"debug", "info", "warning",
                                                 "error"};

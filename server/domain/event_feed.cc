@@ -1,7 +1,9 @@
 #include "server/domain/event_feed.h"
 
 #include "server/common/status_macros.h"
-#include "server/domain/disclosure.h"
+#include "server/domain/access_policy.h"
+#include "server/domain/referral_access.h"
+#include "server/domain/resource_names.h"
 #include "server/domain/field_checks.h"
 #include "server/domain/identifier_validation.h"
 #include "server/store/store_filters.h"
@@ -9,6 +11,7 @@
 namespace wor::server {
 
 absl::StatusOr<EventCursor> EventFeed::Start(
+    const CallContext& call,
     const wor::v1::WatchReferralsRequest& request) const {
   EventCursor cursor;
   if (!request.resume_token().empty()) {
@@ -26,23 +29,42 @@ absl::StatusOr<EventCursor> EventFeed::Start(
       !IsValidAgbCode(request.practice_agb())) {
     return FieldError("practice_agb", "expected an AGB code of 8 digits");
   }
-  cursor.filter.practice_agb = request.practice_agb();
-  cursor.filter.welfare_organisation = request.welfare_organisation();
+  ReferralFilter scope;
+  scope.practice_agb = request.practice_agb();
+  scope.welfare_organisation = request.welfare_organisation();
+  absl::Status restricted = RestrictReferralFilter(call, scope);
+  if (!restricted.ok()) {
+    WOR_RETURN_IF_ERROR(audit_.RecordDenied(call, ""));
+    return restricted;
+  }
+  cursor.filter.practice_agb = scope.practice_agb;
+  cursor.filter.welfare_organisation = scope.welfare_organisation;
   return cursor;
 }
 
 absl::StatusOr<std::vector<wor::v1::ReferralEvent>> EventFeed::Poll(
-    EventCursor& cursor, int limit) const {
+    const CallContext& call, EventCursor& cursor, int limit) const {
   WOR_ASSIGN_OR_RETURN(
       std::vector<StoredEvent> stored,
       store_->ReadEvents(EventFilter{}, cursor.after_sequence, limit));
   std::vector<wor::v1::ReferralEvent> events;
+  AccessedObjects objects;
+  std::vector<wor::v1::ConsentScope> relied_on;
   for (StoredEvent& entry : stored) {
     cursor.after_sequence = entry.sequence;
-    if (EventMatches(cursor.filter, entry.event)) {
-      RedactForDisclosure(*entry.event.mutable_referral());
-      events.push_back(std::move(entry.event));
-    }
+    if (!EventMatches(cursor.filter, entry.event)) continue;
+    wor::v1::Referral& referral = *entry.event.mutable_referral();
+    absl::StatusOr<std::string> id = ParseReferralName("name", referral.name());
+    if (!id.ok()) return id.status();
+    WOR_ASSIGN_OR_RETURN(StoredReferral now, store_->GetReferral(*id));
+    *referral.mutable_consent()->mutable_scopes() =
+        now.referral.consent().scopes();
+    objects.Add(referral.name(), referral.patient_pseudonym());
+    MergeConsent(relied_on, DiscloseToCaller(call, referral));
+    events.push_back(std::move(entry.event));
+  }
+  if (!events.empty()) {
+    WOR_RETURN_IF_ERROR(audit_.RecordRead(call, objects, relied_on));
   }
   return events;
 }

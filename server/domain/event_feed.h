@@ -16,6 +16,9 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "server/domain/access_audit.h"
+#include "server/domain/call_context.h"
+#include "server/domain/clock.h"
 #include "server/store/store.h"
 #include "wor/v1/referral_service.pb.h"
 
@@ -28,21 +31,28 @@ struct EventCursor {
 
 class EventFeed {
  public:
-  explicit EventFeed(Store* store) : store_(store) {}
+  EventFeed(Store* store, const Clock* clock)
+      : store_(store), audit_(store, clock) {}
 
-  // Validates the request's filter and resume token.
+  // Validates the request's filter and resume token, and narrows the filter
+  // to what the caller may see.
   absl::StatusOr<EventCursor> Start(
+      const CallContext& call,
       const wor::v1::WatchReferralsRequest& request) const;
 
   // Matching events after the cursor (at most `limit` read), advancing it.
-  absl::StatusOr<std::vector<wor::v1::ReferralEvent>> Poll(EventCursor& cursor,
-                                                           int limit) const;
+  // Each event's referral passes the disclosure table under the consent in
+  // force now (a revocation applies to older events too); each non-empty
+  // batch is audited as an export before it is returned.
+  absl::StatusOr<std::vector<wor::v1::ReferralEvent>> Poll(
+      const CallContext& call, EventCursor& cursor, int limit) const;
 
   // Waits (real time) until an event after the cursor is committed.
   bool WaitForMore(const EventCursor& cursor, absl::Duration timeout) const;
 
  private:
   Store* store_;
+  AccessAudit audit_;
 };
 
 }  // namespace wor::server

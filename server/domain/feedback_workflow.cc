@@ -5,6 +5,7 @@
 #include "server/common/status_macros.h"
 #include "server/domain/field_checks.h"
 #include "server/domain/idempotency.h"
+#include "server/domain/referral_access.h"
 #include "server/domain/referral_mutator.h"
 #include "server/domain/referral_state_machine.h"
 #include "server/domain/resource_names.h"
@@ -59,8 +60,7 @@ wor::v1::ReferralEvent FeedbackEvent(wor::v1::ReferralEventType type,
 
 }  // namespace
 
-absl::StatusOr<wor::v1::Feedback> FeedbackWorkflow::Send(
-    const wor::v1::SendFeedbackRequest& request) {
+absl::StatusOr<wor::v1::Feedback> FeedbackWorkflow::Send(const CallContext& call, const wor::v1::SendFeedbackRequest& request) {
   WOR_ASSIGN_OR_RETURN(std::string referral_id,
                        ParseReferralName("parent", request.parent()));
   WOR_RETURN_IF_ERROR(CheckRequestId("request_id", request.request_id()));
@@ -78,15 +78,19 @@ absl::StatusOr<wor::v1::Feedback> FeedbackWorkflow::Send(
   const std::string feedback_id = NewResourceId();
 
   wor::v1::Feedback result;
-  WOR_RETURN_IF_ERROR(store_->Write([&](WriteTransaction& tx) -> absl::Status {
+  wor::v1::ConsentRecord consent;
+  WOR_RETURN_IF_ERROR(audit_.WriteOrRecordDenied(
+      call, request.parent(), [&](WriteTransaction& tx) -> absl::Status {
+    absl::StatusOr<StoredReferral> stored =
+        LoadCoveredReferral(tx, call, referral_id, request.parent());
+    if (!stored.ok()) return stored.status();
+    consent = stored->referral.consent();
+    AccessedObjects objects;
+    objects.Add(request.parent(), stored->referral.patient_pseudonym());
     WOR_ASSIGN_OR_RETURN(bool replayed,
                          ReplayIfSeen(tx, request.request_id(), "SendFeedback",
                                       digest, &result));
-    if (replayed) return absl::OkStatus();
-    absl::StatusOr<StoredReferral> stored = tx.GetReferral(referral_id);
-    if (absl::IsNotFound(stored.status()))
-      return ReferralNotFound(request.parent());
-    if (!stored.ok()) return stored.status();
+    if (replayed) return tx.AppendAudit(audit_.Allowed(call, objects, {}));
     WOR_RETURN_IF_ERROR(CheckFeedbackMoment(input.kind(), stored->referral));
 
     wor::v1::Feedback feedback;
@@ -100,14 +104,15 @@ absl::StatusOr<wor::v1::Feedback> FeedbackWorkflow::Send(
         tx.AppendEvent(FeedbackEvent(wor::v1::REFERRAL_EVENT_TYPE_FEEDBACK_SENT,
                                      stored->referral, feedback.name(), now)));
     result = std::move(feedback);
+    WOR_RETURN_IF_ERROR(tx.AppendAudit(audit_.Allowed(call, objects, {})));
     return RememberResult(tx, request.request_id(), "SendFeedback", digest,
-                          result);
+                          result, stored->referral.patient_pseudonym());
   }));
+  DiscloseToCaller(call, consent, result);
   return result;
 }
 
-absl::StatusOr<wor::v1::ListFeedbackResponse> FeedbackWorkflow::List(
-    const wor::v1::ListFeedbackRequest& request) {
+absl::StatusOr<wor::v1::ListFeedbackResponse> FeedbackWorkflow::List(const CallContext& call, const wor::v1::ListFeedbackRequest& request) {
   WOR_ASSIGN_OR_RETURN(std::string referral_id,
                        ParseReferralName("parent", request.parent()));
   int page_size =
@@ -120,9 +125,11 @@ absl::StatusOr<wor::v1::ListFeedbackResponse> FeedbackWorkflow::List(
       (!absl::SimpleAtoi(request.page_token(), &after) || after < 0)) {
     return FieldError("page_token", "pass next_page_token unchanged, or none");
   }
-  absl::StatusOr<StoredReferral> referral = store_->GetReferral(referral_id);
-  if (absl::IsNotFound(referral.status()))
-    return ReferralNotFound(request.parent());
+  absl::StatusOr<StoredReferral> referral =
+      LoadCoveredReferral(*store_, call, referral_id, request.parent());
+  if (absl::IsNotFound(referral.status())) {
+    WOR_RETURN_IF_ERROR(audit_.RecordDenied(call, request.parent()));
+  }
   if (!referral.ok()) return referral.status();
 
   WOR_ASSIGN_OR_RETURN(auto rows,
@@ -130,27 +137,45 @@ absl::StatusOr<wor::v1::ListFeedbackResponse> FeedbackWorkflow::List(
   wor::v1::ListFeedbackResponse response;
   bool more = static_cast<int>(rows.size()) > page_size;
   if (more) rows.resize(page_size);
-  for (auto& [position, feedback] : rows)
+  AccessedObjects objects;
+  std::vector<wor::v1::ConsentScope> relied_on;
+  for (auto& [position, feedback] : rows) {
+    objects.Add(feedback.name(), referral->referral.patient_pseudonym());
+    MergeConsent(relied_on, DiscloseToCaller(call, referral->referral.consent(),
+                                             feedback));
     *response.add_feedback() = std::move(feedback);
+  }
   if (more) response.set_next_page_token(absl::StrCat(rows.back().first));
+  if (objects.names.empty()) {
+    objects.Add(request.parent(), referral->referral.patient_pseudonym());
+  }
+  WOR_RETURN_IF_ERROR(audit_.RecordRead(call, objects, relied_on));
   return response;
 }
 
-absl::StatusOr<wor::v1::Feedback> FeedbackWorkflow::Acknowledge(
-    const wor::v1::AcknowledgeFeedbackRequest& request) {
+absl::StatusOr<wor::v1::Feedback> FeedbackWorkflow::Acknowledge(const CallContext& call, const wor::v1::AcknowledgeFeedbackRequest& request) {
   WOR_ASSIGN_OR_RETURN(auto ids, ParseFeedbackName("name", request.name()));
   WOR_RETURN_IF_ERROR(CheckRequestId("request_id", request.request_id()));
   const auto& [referral_id, feedback_id] = ids;
   const absl::Time now = clock_->Now();
   wor::v1::Feedback result;
-  WOR_RETURN_IF_ERROR(store_->Write([&](WriteTransaction& tx) -> absl::Status {
+  wor::v1::ConsentRecord consent;
+  WOR_RETURN_IF_ERROR(audit_.WriteOrRecordDenied(
+      call, request.name(), [&](WriteTransaction& tx) -> absl::Status {
+    const absl::Status not_found =
+        absl::NotFoundError(absl::StrCat(request.name(), " was not found"));
+    absl::StatusOr<StoredReferral> stored = LoadCoveredReferral(
+        tx, call, referral_id, ReferralName(referral_id));
+    if (absl::IsNotFound(stored.status())) return not_found;
+    if (!stored.ok()) return stored.status();
+    consent = stored->referral.consent();
+    AccessedObjects objects;
+    objects.Add(request.name(), stored->referral.patient_pseudonym());
     absl::StatusOr<wor::v1::Feedback> feedback =
         tx.GetFeedback(referral_id, feedback_id);
-    if (absl::IsNotFound(feedback.status())) {
-      return absl::NotFoundError(
-          absl::StrCat(request.name(), " was not found"));
-    }
+    if (absl::IsNotFound(feedback.status())) return not_found;
     if (!feedback.ok()) return feedback.status();
+    WOR_RETURN_IF_ERROR(tx.AppendAudit(audit_.Allowed(call, objects, {})));
     // Acknowledging twice keeps the first acknowledgement: the outcome is
     // the same whoever retries, so no idempotency record is needed.
     if (feedback->has_acknowledge_time()) {
@@ -159,14 +184,13 @@ absl::StatusOr<wor::v1::Feedback> FeedbackWorkflow::Acknowledge(
     }
     *feedback->mutable_acknowledge_time() = ToTimestamp(now);
     WOR_RETURN_IF_ERROR(tx.UpdateFeedback(referral_id, feedback_id, *feedback));
-    WOR_ASSIGN_OR_RETURN(StoredReferral stored, tx.GetReferral(referral_id));
-    stored.referral.set_etag(EtagForRevision(stored.revision));
     WOR_RETURN_IF_ERROR(tx.AppendEvent(
         FeedbackEvent(wor::v1::REFERRAL_EVENT_TYPE_FEEDBACK_ACKNOWLEDGED,
-                      stored.referral, request.name(), now)));
+                      stored->referral, request.name(), now)));
     result = *std::move(feedback);
     return absl::OkStatus();
   }));
+  DiscloseToCaller(call, consent, result);
   return result;
 }
 

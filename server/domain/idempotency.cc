@@ -39,6 +39,11 @@ absl::StatusOr<bool> ReplayIfSeen(WriteTransaction& tx,
         "request_id for a new request, and the same one only to retry the "
         "identical request");
   }
+  if (record->result.empty() && !record->patient_pseudonym.empty()) {
+    return absl::FailedPreconditionError(
+        "request_id: this request was done before, but the patient's data "
+        "has since been erased on their request");
+  }
   if (!result->ParseFromString(record->result)) {
     return absl::DataLossError(
         "the stored result of this request cannot be read");
@@ -48,10 +53,12 @@ absl::StatusOr<bool> ReplayIfSeen(WriteTransaction& tx,
 
 absl::Status RememberResult(WriteTransaction& tx, const std::string& request_id,
                             absl::string_view method, const std::string& digest,
-                            const google::protobuf::Message& result) {
+                            const google::protobuf::Message& result,
+                            const std::string& patient_pseudonym) {
   return tx.InsertIdempotencyRecord(
-      request_id, IdempotencyRecord{std::string(method), digest,
-                                    result.SerializeAsString()});
+      request_id,
+      IdempotencyRecord{std::string(method), digest,
+                        result.SerializeAsString(), patient_pseudonym});
 }
 
 }  // namespace wor::server

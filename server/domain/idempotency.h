@@ -35,7 +35,8 @@ absl::StatusOr<bool> ReplayIfSeen(WriteTransaction& tx,
 
 absl::Status RememberResult(WriteTransaction& tx, const std::string& request_id,
                             absl::string_view method, const std::string& digest,
-                            const google::protobuf::Message& result);
+                            const google::protobuf::Message& result,
+                            const std::string& patient_pseudonym);
 
 }  // namespace wor::server
 

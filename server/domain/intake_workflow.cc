@@ -33,8 +33,7 @@ IntakeWorkflow::IntakeWorkflow(Store* store, const Clock* clock,
                                const RegionDirectory* region)
     : clock_(clock), region_(region), mutator_(store, clock) {}
 
-absl::StatusOr<wor::v1::Referral> IntakeWorkflow::RecordContactAttempt(
-    const wor::v1::RecordContactAttemptRequest& request) {
+absl::StatusOr<wor::v1::Referral> IntakeWorkflow::RecordContactAttempt(const CallContext& call, const wor::v1::RecordContactAttemptRequest& request) {
   const wor::v1::ContactAttempt& attempt = request.attempt();
   if (attempt.channel() == wor::v1::CONTACT_CHANNEL_UNSPECIFIED ||
       !wor::v1::ContactChannel_IsValid(attempt.channel())) {
@@ -47,8 +46,7 @@ absl::StatusOr<wor::v1::Referral> IntakeWorkflow::RecordContactAttempt(
                       "expected REACHED, NO_ANSWER, MESSAGE_LEFT or "
                       "WRONG_CONTACT_DETAILS");
   }
-  return mutator_.Apply(
-      {request, ReferralVerb::kRecordContactAttempt, request.name(),
+  return mutator_.Apply({call, request, ReferralVerb::kRecordContactAttempt, request.name(),
        request.etag(), request.request_id()},
       [&](wor::v1::Referral& referral, absl::Time now) -> absl::Status {
         WOR_RETURN_IF_ERROR(
@@ -66,8 +64,7 @@ absl::StatusOr<wor::v1::Referral> IntakeWorkflow::RecordContactAttempt(
       });
 }
 
-absl::StatusOr<wor::v1::Referral> IntakeWorkflow::ScheduleIntake(
-    const wor::v1::ScheduleIntakeRequest& request) {
+absl::StatusOr<wor::v1::Referral> IntakeWorkflow::ScheduleIntake(const CallContext& call, const wor::v1::ScheduleIntakeRequest& request) {
   WOR_RETURN_IF_ERROR(CheckTimestampSet("scheduled_time",
                                         request.has_scheduled_time(),
                                         request.scheduled_time()));
@@ -86,8 +83,7 @@ absl::StatusOr<wor::v1::Referral> IntakeWorkflow::ScheduleIntake(
   if (when > now + kLongestIntakeBookingAhead) {
     return FieldError("scheduled_time", "lies more than a year ahead");
   }
-  return mutator_.Apply(
-      {request, ReferralVerb::kScheduleIntake, request.name(), request.etag(),
+  return mutator_.Apply({call, request, ReferralVerb::kScheduleIntake, request.name(), request.etag(),
        request.request_id()},
       [&](wor::v1::Referral& referral, absl::Time) {
         wor::v1::Intake* intake = referral.mutable_intake();
@@ -101,13 +97,11 @@ absl::StatusOr<wor::v1::Referral> IntakeWorkflow::ScheduleIntake(
       });
 }
 
-absl::StatusOr<wor::v1::Referral> IntakeWorkflow::RecordIntake(
-    const wor::v1::RecordIntakeRequest& request) {
+absl::StatusOr<wor::v1::Referral> IntakeWorkflow::RecordIntake(const CallContext& call, const wor::v1::RecordIntakeRequest& request) {
   if (!request.has_scores())
     return FieldError("scores", "is required (six scores 0-10)");
   WOR_RETURN_IF_ERROR(ValidatePositiveHealthScores("scores", request.scores()));
-  return mutator_.Apply(
-      {request, ReferralVerb::kRecordIntake, request.name(), request.etag(),
+  return mutator_.Apply({call, request, ReferralVerb::kRecordIntake, request.name(), request.etag(),
        request.request_id()},
       [&](wor::v1::Referral& referral, absl::Time now) -> absl::Status {
         WOR_RETURN_IF_ERROR(
@@ -123,8 +117,7 @@ absl::StatusOr<wor::v1::Referral> IntakeWorkflow::RecordIntake(
       });
 }
 
-absl::StatusOr<wor::v1::Referral> IntakeWorkflow::ChooseActivity(
-    const wor::v1::ChooseActivityRequest& request) {
+absl::StatusOr<wor::v1::Referral> IntakeWorkflow::ChooseActivity(const CallContext& call, const wor::v1::ChooseActivityRequest& request) {
   if (request.category().empty()) {
     return FieldError("category",
                       "is required: a category id from the region's catalogue");
@@ -136,8 +129,7 @@ absl::StatusOr<wor::v1::Referral> IntakeWorkflow::ChooseActivity(
                      region_->region_name(),
                      "; see CatalogueService.GetActivityCatalogue"));
   }
-  return mutator_.Apply(
-      {request, ReferralVerb::kChooseActivity, request.name(), request.etag(),
+  return mutator_.Apply({call, request, ReferralVerb::kChooseActivity, request.name(), request.etag(),
        request.request_id()},
       [&](wor::v1::Referral& referral, absl::Time now) {
         wor::v1::ChosenActivity* activity = referral.mutable_activity();
@@ -149,8 +141,7 @@ absl::StatusOr<wor::v1::Referral> IntakeWorkflow::ChooseActivity(
       });
 }
 
-absl::StatusOr<wor::v1::Referral> IntakeWorkflow::Complete(
-    const wor::v1::CompleteReferralRequest& request) {
+absl::StatusOr<wor::v1::Referral> IntakeWorkflow::Complete(const CallContext& call, const wor::v1::CompleteReferralRequest& request) {
   if (request.outcome() == wor::v1::REFERRAL_OUTCOME_UNSPECIFIED ||
       !wor::v1::ReferralOutcome_IsValid(request.outcome())) {
     return FieldError("outcome", "must be set to one of the referral outcomes");
@@ -159,8 +150,7 @@ absl::StatusOr<wor::v1::Referral> IntakeWorkflow::Complete(
     WOR_RETURN_IF_ERROR(
         ValidatePositiveHealthScores("scores", request.scores()));
   }
-  return mutator_.Apply(
-      {request, ReferralVerb::kCompleteReferral, request.name(), request.etag(),
+  return mutator_.Apply({call, request, ReferralVerb::kCompleteReferral, request.name(), request.etag(),
        request.request_id()},
       [&](wor::v1::Referral& referral, absl::Time now) -> absl::Status {
         if (referral.intake().has_held_time() && !request.has_scores() &&

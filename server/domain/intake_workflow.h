@@ -8,6 +8,7 @@
 #define WOR_SERVER_DOMAIN_INTAKE_WORKFLOW_H_
 
 #include "absl/status/statusor.h"
+#include "server/domain/call_context.h"
 #include "server/domain/clock.h"
 #include "server/domain/referral_mutator.h"
 #include "server/domain/region_directory.h"
@@ -21,16 +22,11 @@ class IntakeWorkflow {
   IntakeWorkflow(Store* store, const Clock* clock,
                  const RegionDirectory* region);
 
-  absl::StatusOr<wor::v1::Referral> RecordContactAttempt(
-      const wor::v1::RecordContactAttemptRequest& request);
-  absl::StatusOr<wor::v1::Referral> ScheduleIntake(
-      const wor::v1::ScheduleIntakeRequest& request);
-  absl::StatusOr<wor::v1::Referral> RecordIntake(
-      const wor::v1::RecordIntakeRequest& request);
-  absl::StatusOr<wor::v1::Referral> ChooseActivity(
-      const wor::v1::ChooseActivityRequest& request);
-  absl::StatusOr<wor::v1::Referral> Complete(
-      const wor::v1::CompleteReferralRequest& request);
+  absl::StatusOr<wor::v1::Referral> RecordContactAttempt(const CallContext& call, const wor::v1::RecordContactAttemptRequest& request);
+  absl::StatusOr<wor::v1::Referral> ScheduleIntake(const CallContext& call, const wor::v1::ScheduleIntakeRequest& request);
+  absl::StatusOr<wor::v1::Referral> RecordIntake(const CallContext& call, const wor::v1::RecordIntakeRequest& request);
+  absl::StatusOr<wor::v1::Referral> ChooseActivity(const CallContext& call, const wor::v1::ChooseActivityRequest& request);
+  absl::StatusOr<wor::v1::Referral> Complete(const CallContext& call, const wor::v1::CompleteReferralRequest& request);
 
  private:
   const Clock* clock_;

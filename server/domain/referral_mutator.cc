@@ -3,10 +3,11 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "server/common/status_macros.h"
+#include "server/domain/access_policy.h"
 #include "server/domain/deadline_tracking.h"
-#include "server/domain/disclosure.h"
 #include "server/domain/field_checks.h"
 #include "server/domain/idempotency.h"
+#include "server/domain/referral_access.h"
 #include "server/domain/resource_names.h"
 #include "server/domain/time_conversion.h"
 
@@ -15,18 +16,6 @@ namespace wor::server {
 absl::Status ReferralNotFound(const std::string& name) {
   return absl::NotFoundError(absl::StrCat(
       name, " was not found; check the name (ListReferrals shows yours)"));
-}
-
-absl::StatusOr<wor::v1::Referral> LoadReferral(Store& store,
-                                               absl::string_view field,
-                                               const std::string& name) {
-  WOR_ASSIGN_OR_RETURN(std::string id, ParseReferralName(field, name));
-  absl::StatusOr<StoredReferral> stored = store.GetReferral(id);
-  if (absl::IsNotFound(stored.status())) return ReferralNotFound(name);
-  if (!stored.ok()) return stored.status();
-  stored->referral.set_etag(EtagForRevision(stored->revision));
-  RedactForDisclosure(stored->referral);
-  return std::move(stored->referral);
 }
 
 absl::StatusOr<wor::v1::Referral> ReferralMutator::Apply(const VerbCall& call,
@@ -43,50 +32,72 @@ absl::StatusOr<wor::v1::Referral> ReferralMutator::Apply(const VerbCall& call,
     }
   }
   const std::string digest = RequestDigest(call.request);
-  const absl::string_view method = ReferralVerbName(call.verb);
+  const absl::string_view method =
+      call.verb ? ReferralVerbName(*call.verb)
+                : absl::string_view(call.call.method).substr(
+                      call.call.method.rfind('.') + 1);
   const absl::Time now = clock_->Now();
 
   wor::v1::Referral result;
-  WOR_RETURN_IF_ERROR(store_->Write([&](WriteTransaction& tx) -> absl::Status {
-    WOR_ASSIGN_OR_RETURN(bool replayed, ReplayIfSeen(tx, call.request_id,
-                                                     method, digest, &result));
-    if (replayed) return absl::OkStatus();
+  std::vector<wor::v1::ConsentScope> relied_on;
+  WOR_RETURN_IF_ERROR(audit_.WriteOrRecordDenied(
+      call.call, call.name, [&](WriteTransaction& tx) -> absl::Status {
+        WOR_ASSIGN_OR_RETURN(bool replayed, ReplayIfSeen(tx, call.request_id,
+                                                         method, digest,
+                                                         &result));
+        if (replayed) {
+          // A replay answers only whoever may touch the referral.
+          if (!CoversReferral(call.call, result))
+            return ReferralNotFound(call.name);
+        } else {
+          WOR_ASSIGN_OR_RETURN(StoredReferral stored,
+                               LoadCoveredReferral(tx, call.call, id, call.name));
+          if (expected_revision && *expected_revision != stored.revision) {
+            return absl::AbortedError(
+                "etag: the referral was changed by someone else since you "
+                "read it; get it again, check, and retry your change");
+          }
+          if (call.verb) {
+            WOR_RETURN_IF_ERROR(
+                CheckVerbAllowed(stored.referral.state(), *call.verb));
+          }
 
-    absl::StatusOr<StoredReferral> stored = tx.GetReferral(id);
-    if (absl::IsNotFound(stored.status())) return ReferralNotFound(call.name);
-    if (!stored.ok()) return stored.status();
-    if (expected_revision && *expected_revision != stored->revision) {
-      return absl::AbortedError(
-          "etag: the referral was changed by someone else since you read it; "
-          "get it again, check, and retry your change");
-    }
-    WOR_RETURN_IF_ERROR(CheckVerbAllowed(stored->referral.state(), call.verb));
+          wor::v1::Referral updated = stored.referral;
+          const wor::v1::ReferralState old_state = updated.state();
+          WOR_RETURN_IF_ERROR(change(updated, now));
+          if (IsTerminalState(updated.state())) {
+            CloseOpenDeadlines(updated.mutable_deadlines());
+          }
+          *updated.mutable_update_time() = ToTimestamp(now);
+          updated.set_etag(EtagForRevision(stored.revision + 1));
+          WOR_RETURN_IF_ERROR(tx.UpdateReferral(id, stored.revision, updated));
 
-    wor::v1::Referral updated = stored->referral;
-    const wor::v1::ReferralState old_state = updated.state();
-    WOR_RETURN_IF_ERROR(change(updated, now));
-    if (IsTerminalState(updated.state())) {
-      CloseOpenDeadlines(updated.mutable_deadlines());
-    }
-    *updated.mutable_update_time() = ToTimestamp(now);
-    updated.set_etag(EtagForRevision(stored->revision + 1));
-    WOR_RETURN_IF_ERROR(tx.UpdateReferral(id, stored->revision, updated));
-
-    wor::v1::ReferralEvent event;
-    if (updated.state() != old_state) {
-      event.set_type(wor::v1::REFERRAL_EVENT_TYPE_STATE_CHANGED);
-    } else if (call.verb == ReferralVerb::kRecordContactAttempt) {
-      event.set_type(wor::v1::REFERRAL_EVENT_TYPE_CONTACT_ATTEMPT_RECORDED);
-    } else {
-      event.set_type(wor::v1::REFERRAL_EVENT_TYPE_UPDATED);
-    }
-    *event.mutable_referral() = updated;
-    *event.mutable_event_time() = ToTimestamp(now);
-    WOR_RETURN_IF_ERROR(tx.AppendEvent(event));
-    result = std::move(updated);
-    return RememberResult(tx, call.request_id, method, digest, result);
-  }));
-  RedactForDisclosure(result);
+          wor::v1::ReferralEvent event;
+          if (updated.state() != old_state) {
+            event.set_type(wor::v1::REFERRAL_EVENT_TYPE_STATE_CHANGED);
+          } else if (call.verb == ReferralVerb::kRecordContactAttempt) {
+            event.set_type(
+                wor::v1::REFERRAL_EVENT_TYPE_CONTACT_ATTEMPT_RECORDED);
+          } else if (!call.verb) {
+            event.set_type(wor::v1::REFERRAL_EVENT_TYPE_CONSENT_CHANGED);
+          } else {
+            event.set_type(wor::v1::REFERRAL_EVENT_TYPE_UPDATED);
+          }
+          *event.mutable_referral() = updated;
+          *event.mutable_event_time() = ToTimestamp(now);
+          WOR_RETURN_IF_ERROR(tx.AppendEvent(event));
+          result = std::move(updated);
+          WOR_RETURN_IF_ERROR(RememberResult(tx, call.request_id, method,
+                                             digest, result,
+                                             result.patient_pseudonym()));
+        }
+        AccessedObjects objects;
+        objects.Add(result.name(), result.patient_pseudonym());
+        wor::v1::Referral disclosed = result;
+        relied_on = DiscloseToCaller(call.call, disclosed);
+        return tx.AppendAudit(audit_.Allowed(call.call, objects, relied_on));
+      }));
+  DiscloseToCaller(call.call, result);
   return result;
 }
 

@@ -1,20 +1,25 @@
 // The one path by which a verb method changes a referral. In a single store
-// transaction it: replays a retried request_id, loads the referral, checks
+// transaction it: replays a retried request_id, loads the referral (NOT_FOUND
+// outside the caller's relationship, audited as denied), checks
 // the etag (stale → ABORTED) and the state machine (illegal →
 // FAILED_PRECONDITION), applies the verb's change, closes the deadlines of a
-// referral that ended, bumps the etag, writes the outbox event and remembers
-// the result for retries. Verbs supply only their change.
+// referral that ended, bumps the etag, writes the outbox event and the audit
+// record, and remembers the result for retries. The result passes the
+// disclosure table. Verbs supply only their change.
 //
 // Thread-safe: the store serialises transactions.
 #ifndef WOR_SERVER_DOMAIN_REFERRAL_MUTATOR_H_
 #define WOR_SERVER_DOMAIN_REFERRAL_MUTATOR_H_
 
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "google/protobuf/message.h"
+#include "server/domain/access_audit.h"
+#include "server/domain/call_context.h"
 #include "server/domain/clock.h"
 #include "server/domain/referral_state_machine.h"
 #include "server/store/store.h"
@@ -24,8 +29,11 @@ namespace wor::server {
 
 // What a verb call brings besides its change.
 struct VerbCall {
+  const CallContext& call;                   // who, for access and audit
   const google::protobuf::Message& request;  // the whole request, for retries
-  ReferralVerb verb;
+  // The lifecycle verb; nullopt for a consent change, which the lifecycle
+  // does not restrict (a patient may always withdraw).
+  std::optional<ReferralVerb> verb;
   const std::string& name;  // referrals/{id}
   const std::string& etag;  // empty: unconditional
   const std::string& request_id;
@@ -34,12 +42,12 @@ struct VerbCall {
 class ReferralMutator {
  public:
   // Changes `referral` in place, at `now`. May fail (e.g. a catalogue check);
-  // then nothing is stored.
+  // then nothing is stored. Runs only for a referral the caller may touch.
   using Change =
       std::function<absl::Status(wor::v1::Referral& referral, absl::Time now)>;
 
   ReferralMutator(Store* store, const Clock* clock)
-      : store_(store), clock_(clock) {}
+      : store_(store), clock_(clock), audit_(store, clock) {}
 
   absl::StatusOr<wor::v1::Referral> Apply(const VerbCall& call,
                                           const Change& change);
@@ -47,15 +55,11 @@ class ReferralMutator {
  private:
   Store* store_;
   const Clock* clock_;
+  AccessAudit audit_;
 };
 
-// Loads a referral by name outside a transaction, with its current etag.
-absl::StatusOr<wor::v1::Referral> LoadReferral(Store& store,
-                                               absl::string_view field,
-                                               const std::string& name);
-
-// The NOT_FOUND a caller sees for a missing referral (also used, from the
-// next issue on, for one they may not see).
+// The NOT_FOUND a caller sees for a missing referral and for one outside
+// their relationship alike.
 absl::Status ReferralNotFound(const std::string& name);
 
 }  // namespace wor::server

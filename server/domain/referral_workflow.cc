@@ -8,7 +8,8 @@
 #include "absl/time/civil_time.h"
 #include "server/common/status_macros.h"
 #include "server/domain/deadline_tracking.h"
-#include "server/domain/disclosure.h"
+#include "server/domain/access_policy.h"
+#include "server/domain/referral_access.h"
 #include "server/domain/field_checks.h"
 #include "server/domain/idempotency.h"
 #include "server/domain/identifier_validation.h"
@@ -64,8 +65,14 @@ absl::Status CheckEnumSet(absl::string_view field, bool is_valid, int value) {
 }  // namespace
 
 ReferralWorkflow::ReferralWorkflow(Store* store, const Clock* clock,
-                                   const RegionDirectory* region)
-    : store_(store), clock_(clock), region_(region), mutator_(store, clock) {}
+                                   const RegionDirectory* region,
+                                   const PatientPseudonyms* pseudonyms)
+    : store_(store),
+      clock_(clock),
+      region_(region),
+      pseudonyms_(pseudonyms),
+      mutator_(store, clock),
+      audit_(store, clock) {}
 
 absl::StatusOr<wor::v1::Referral> ReferralWorkflow::BuildNewReferral(
     const wor::v1::Referral& input, absl::Time now) const {
@@ -105,9 +112,15 @@ absl::StatusOr<wor::v1::Referral> ReferralWorkflow::BuildNewReferral(
 }
 
 absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Create(
-    const wor::v1::CreateReferralRequest& request) {
+    const CallContext& call, const wor::v1::CreateReferralRequest& request) {
   WOR_RETURN_IF_ERROR(CheckRequestId("request_id", request.request_id()));
   if (!request.has_referral()) return FieldError("referral", "is required");
+  if (!CoversReferral(call, request.referral())) {
+    WOR_RETURN_IF_ERROR(audit_.RecordDenied(call, ""));
+    return absl::PermissionDeniedError(
+        "referral.referrer.practice_agb: you can refer only for your own "
+        "practice (the practice of your certificate)");
+  }
   const absl::Time now = clock_->Now();
   WOR_RETURN_IF_ERROR(ValidateNewReferral(
       request.referral(), now, absl::ToCivilDay(now, region_->zone())));
@@ -116,34 +129,66 @@ absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Create(
   const std::string digest = RequestDigest(request);
   const std::string id = NewResourceId();
   referral.set_name(ReferralName(id));
+  referral.set_patient_pseudonym(pseudonyms_->For(referral, id));
+  wor::v1::ConsentChange* grant = referral.mutable_consent()->add_history();
+  *grant->mutable_scopes() = referral.consent().scopes();
+  grant->set_action(wor::v1::CONSENT_ACTION_GRANTED);
+  *grant->mutable_change_time() = ToTimestamp(now);
+  grant->set_recorded_by(call.caller.user);
+  grant->set_obtained_by_agb(referral.consent().obtained_by_agb());
+  grant->set_method(referral.consent().method());
+  grant->set_text_version(referral.consent().text_version());
 
   wor::v1::Referral result;
+  std::vector<wor::v1::ConsentScope> relied_on;
   WOR_RETURN_IF_ERROR(store_->Write([&](WriteTransaction& tx) -> absl::Status {
     WOR_ASSIGN_OR_RETURN(
         bool replayed, ReplayIfSeen(tx, request.request_id(), "CreateReferral",
                                     digest, &result));
-    if (replayed) return absl::OkStatus();
-    WOR_RETURN_IF_ERROR(tx.InsertReferral(id, referral));
-    wor::v1::ReferralEvent event;
-    event.set_type(wor::v1::REFERRAL_EVENT_TYPE_CREATED);
-    *event.mutable_referral() = referral;
-    *event.mutable_event_time() = ToTimestamp(now);
-    WOR_RETURN_IF_ERROR(tx.AppendEvent(event));
-    result = referral;
-    return RememberResult(tx, request.request_id(), "CreateReferral", digest,
-                          result);
+    if (!replayed) {
+      WOR_RETURN_IF_ERROR(tx.InsertReferral(id, referral));
+      wor::v1::ReferralEvent event;
+      event.set_type(wor::v1::REFERRAL_EVENT_TYPE_CREATED);
+      *event.mutable_referral() = referral;
+      *event.mutable_event_time() = ToTimestamp(now);
+      WOR_RETURN_IF_ERROR(tx.AppendEvent(event));
+      result = referral;
+      WOR_RETURN_IF_ERROR(RememberResult(tx, request.request_id(),
+                                         "CreateReferral", digest, result,
+                                         result.patient_pseudonym()));
+    } else if (!CoversReferral(call, result)) {
+      return ReferralNotFound(result.name());
+    }
+    AccessedObjects objects;
+    objects.Add(result.name(), result.patient_pseudonym());
+    wor::v1::Referral disclosed = result;
+    relied_on = DiscloseToCaller(call, disclosed);
+    return tx.AppendAudit(audit_.Allowed(call, objects, relied_on));
   }));
-  RedactForDisclosure(result);
+  DiscloseToCaller(call, result);
   return result;
 }
 
 absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Get(
-    const wor::v1::GetReferralRequest& request) {
-  return LoadReferral(*store_, "name", request.name());
+    const CallContext& call, const wor::v1::GetReferralRequest& request) {
+  WOR_ASSIGN_OR_RETURN(std::string id, ParseReferralName("name", request.name()));
+  wor::v1::Referral result;
+  WOR_RETURN_IF_ERROR(audit_.WriteOrRecordDenied(
+      call, request.name(), [&](WriteTransaction& tx) -> absl::Status {
+        WOR_ASSIGN_OR_RETURN(StoredReferral stored,
+                             LoadCoveredReferral(tx, call, id, request.name()));
+        result = std::move(stored.referral);
+        AccessedObjects objects;
+        objects.Add(result.name(), result.patient_pseudonym());
+        std::vector<wor::v1::ConsentScope> relied_on =
+            DiscloseToCaller(call, result);
+        return tx.AppendAudit(audit_.Allowed(call, objects, relied_on));
+      }));
+  return result;
 }
 
 absl::StatusOr<wor::v1::ListReferralsResponse> ReferralWorkflow::List(
-    const wor::v1::ListReferralsRequest& request) {
+    const CallContext& call, const wor::v1::ListReferralsRequest& request) {
   int page_size =
       request.page_size() == 0 ? kDefaultPageSize : request.page_size();
   if (page_size < 1 || page_size > kMaxPageSize) {
@@ -170,6 +215,11 @@ absl::StatusOr<wor::v1::ListReferralsResponse> ReferralWorkflow::List(
                       "expected welfareOrganisations/{kvk_number}");
   }
   filter.welfare_organisation = organisation;
+  absl::Status restricted = RestrictReferralFilter(call, filter);
+  if (!restricted.ok()) {
+    WOR_RETURN_IF_ERROR(audit_.RecordDenied(call, ""));
+    return restricted;
+  }
 
   const std::string fingerprint = FilterFingerprint(request);
   int64_t after = 0;
@@ -183,21 +233,25 @@ absl::StatusOr<wor::v1::ListReferralsResponse> ReferralWorkflow::List(
   wor::v1::ListReferralsResponse response;
   bool more = static_cast<int>(rows.size()) > page_size;
   if (more) rows.resize(page_size);
+  AccessedObjects objects;
+  std::vector<wor::v1::ConsentScope> relied_on;
   for (StoredReferral& row : rows) {
     row.referral.set_etag(EtagForRevision(row.revision));
-    RedactForDisclosure(row.referral);
+    objects.Add(row.referral.name(), row.referral.patient_pseudonym());
+    MergeConsent(relied_on, DiscloseToCaller(call, row.referral));
     *response.add_referrals() = std::move(row.referral);
   }
   if (more) {
     response.set_next_page_token(
         EncodePageToken(fingerprint, rows.back().sequence));
   }
+  // Logged before anything is returned.
+  WOR_RETURN_IF_ERROR(audit_.RecordRead(call, objects, relied_on));
   return response;
 }
 
-absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Accept(
-    const wor::v1::AcceptReferralRequest& request) {
-  return mutator_.Apply({request, ReferralVerb::kAcceptReferral, request.name(),
+absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Accept(const CallContext& call, const wor::v1::AcceptReferralRequest& request) {
+  return mutator_.Apply({call, request, ReferralVerb::kAcceptReferral, request.name(),
                          request.etag(), request.request_id()},
                         [](wor::v1::Referral& referral, absl::Time) {
                           referral.set_state(wor::v1::REFERRAL_STATE_ACCEPTED);
@@ -205,12 +259,11 @@ absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Accept(
                         });
 }
 
-absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Reject(
-    const wor::v1::RejectReferralRequest& request) {
+absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Reject(const CallContext& call, const wor::v1::RejectReferralRequest& request) {
   WOR_RETURN_IF_ERROR(
       CheckEnumSet("reason", wor::v1::RejectionReason_IsValid(request.reason()),
                    request.reason()));
-  return mutator_.Apply({request, ReferralVerb::kRejectReferral, request.name(),
+  return mutator_.Apply({call, request, ReferralVerb::kRejectReferral, request.name(),
                          request.etag(), request.request_id()},
                         [&](wor::v1::Referral& referral, absl::Time) {
                           referral.set_state(wor::v1::REFERRAL_STATE_REJECTED);
@@ -219,12 +272,11 @@ absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Reject(
                         });
 }
 
-absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Cancel(
-    const wor::v1::CancelReferralRequest& request) {
+absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Cancel(const CallContext& call, const wor::v1::CancelReferralRequest& request) {
   WOR_RETURN_IF_ERROR(CheckEnumSet(
       "reason", wor::v1::CancellationReason_IsValid(request.reason()),
       request.reason()));
-  return mutator_.Apply({request, ReferralVerb::kCancelReferral, request.name(),
+  return mutator_.Apply({call, request, ReferralVerb::kCancelReferral, request.name(),
                          request.etag(), request.request_id()},
                         [&](wor::v1::Referral& referral, absl::Time) {
                           referral.set_state(wor::v1::REFERRAL_STATE_CANCELLED);
@@ -235,12 +287,11 @@ absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Cancel(
                         });
 }
 
-absl::StatusOr<wor::v1::Referral> ReferralWorkflow::PutOnHold(
-    const wor::v1::PutReferralOnHoldRequest& request) {
+absl::StatusOr<wor::v1::Referral> ReferralWorkflow::PutOnHold(const CallContext& call, const wor::v1::PutReferralOnHoldRequest& request) {
   WOR_RETURN_IF_ERROR(
       CheckEnumSet("reason", wor::v1::HoldReason_IsValid(request.reason()),
                    request.reason()));
-  return mutator_.Apply({request, ReferralVerb::kPutReferralOnHold,
+  return mutator_.Apply({call, request, ReferralVerb::kPutReferralOnHold,
                          request.name(), request.etag(), request.request_id()},
                         [&](wor::v1::Referral& referral, absl::Time) {
                           referral.set_held_state(referral.state());
@@ -250,9 +301,8 @@ absl::StatusOr<wor::v1::Referral> ReferralWorkflow::PutOnHold(
                         });
 }
 
-absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Resume(
-    const wor::v1::ResumeReferralRequest& request) {
-  return mutator_.Apply({request, ReferralVerb::kResumeReferral, request.name(),
+absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Resume(const CallContext& call, const wor::v1::ResumeReferralRequest& request) {
+  return mutator_.Apply({call, request, ReferralVerb::kResumeReferral, request.name(),
                          request.etag(), request.request_id()},
                         [](wor::v1::Referral& referral, absl::Time) {
                           referral.set_state(referral.held_state());

@@ -5,30 +5,30 @@
 namespace wor::server {
 
 grpc::Status FeedbackServiceImpl::SendFeedback(
-    grpc::ServerContext*, const wor::v1::SendFeedbackRequest* request,
+    grpc::ServerContext* context, const wor::v1::SendFeedbackRequest* request,
     wor::v1::SendFeedbackResponse* response) {
-  return runner_->Run("SendFeedback", [&] {
-    return Deliver(workflow_->Send(*request), [&](wor::v1::Feedback f) {
+  return runner_->Run(context, "wor.v1.FeedbackService.SendFeedback", [&](const CallContext& call) {
+    return Deliver(workflow_->Send(call, *request), [&](wor::v1::Feedback f) {
       *response->mutable_feedback() = std::move(f);
     });
   });
 }
 
 grpc::Status FeedbackServiceImpl::ListFeedback(
-    grpc::ServerContext*, const wor::v1::ListFeedbackRequest* request,
+    grpc::ServerContext* context, const wor::v1::ListFeedbackRequest* request,
     wor::v1::ListFeedbackResponse* response) {
-  return runner_->Run("ListFeedback", [&] {
+  return runner_->Run(context, "wor.v1.FeedbackService.ListFeedback", [&](const CallContext& call) {
     return Deliver(
-        workflow_->List(*request),
+        workflow_->List(call, *request),
         [&](wor::v1::ListFeedbackResponse r) { *response = std::move(r); });
   });
 }
 
 grpc::Status FeedbackServiceImpl::AcknowledgeFeedback(
-    grpc::ServerContext*, const wor::v1::AcknowledgeFeedbackRequest* request,
+    grpc::ServerContext* context, const wor::v1::AcknowledgeFeedbackRequest* request,
     wor::v1::AcknowledgeFeedbackResponse* response) {
-  return runner_->Run("AcknowledgeFeedback", [&] {
-    return Deliver(workflow_->Acknowledge(*request), [&](wor::v1::Feedback f) {
+  return runner_->Run(context, "wor.v1.FeedbackService.AcknowledgeFeedback", [&](const CallContext& call) {
+    return Deliver(workflow_->Acknowledge(call, *request), [&](wor::v1::Feedback f) {
       *response->mutable_feedback() = std::move(f);
     });
   });

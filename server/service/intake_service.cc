@@ -5,10 +5,10 @@
 namespace wor::server {
 
 grpc::Status IntakeServiceImpl::RecordContactAttempt(
-    grpc::ServerContext*, const wor::v1::RecordContactAttemptRequest* request,
+    grpc::ServerContext* context, const wor::v1::RecordContactAttemptRequest* request,
     wor::v1::RecordContactAttemptResponse* response) {
-  return runner_->Run("RecordContactAttempt", [&] {
-    return Deliver(workflow_->RecordContactAttempt(*request),
+  return runner_->Run(context, "wor.v1.IntakeService.RecordContactAttempt", [&](const CallContext& call) {
+    return Deliver(workflow_->RecordContactAttempt(call, *request),
                    [&](wor::v1::Referral r) {
                      *response->mutable_referral() = std::move(r);
                    });
@@ -16,10 +16,10 @@ grpc::Status IntakeServiceImpl::RecordContactAttempt(
 }
 
 grpc::Status IntakeServiceImpl::ScheduleIntake(
-    grpc::ServerContext*, const wor::v1::ScheduleIntakeRequest* request,
+    grpc::ServerContext* context, const wor::v1::ScheduleIntakeRequest* request,
     wor::v1::ScheduleIntakeResponse* response) {
-  return runner_->Run("ScheduleIntake", [&] {
-    return Deliver(workflow_->ScheduleIntake(*request),
+  return runner_->Run(context, "wor.v1.IntakeService.ScheduleIntake", [&](const CallContext& call) {
+    return Deliver(workflow_->ScheduleIntake(call, *request),
                    [&](wor::v1::Referral r) {
                      *response->mutable_referral() = std::move(r);
                    });
@@ -27,20 +27,20 @@ grpc::Status IntakeServiceImpl::ScheduleIntake(
 }
 
 grpc::Status IntakeServiceImpl::RecordIntake(
-    grpc::ServerContext*, const wor::v1::RecordIntakeRequest* request,
+    grpc::ServerContext* context, const wor::v1::RecordIntakeRequest* request,
     wor::v1::RecordIntakeResponse* response) {
-  return runner_->Run("RecordIntake", [&] {
-    return Deliver(workflow_->RecordIntake(*request), [&](wor::v1::Referral r) {
+  return runner_->Run(context, "wor.v1.IntakeService.RecordIntake", [&](const CallContext& call) {
+    return Deliver(workflow_->RecordIntake(call, *request), [&](wor::v1::Referral r) {
       *response->mutable_referral() = std::move(r);
     });
   });
 }
 
 grpc::Status IntakeServiceImpl::ChooseActivity(
-    grpc::ServerContext*, const wor::v1::ChooseActivityRequest* request,
+    grpc::ServerContext* context, const wor::v1::ChooseActivityRequest* request,
     wor::v1::ChooseActivityResponse* response) {
-  return runner_->Run("ChooseActivity", [&] {
-    return Deliver(workflow_->ChooseActivity(*request),
+  return runner_->Run(context, "wor.v1.IntakeService.ChooseActivity", [&](const CallContext& call) {
+    return Deliver(workflow_->ChooseActivity(call, *request),
                    [&](wor::v1::Referral r) {
                      *response->mutable_referral() = std::move(r);
                    });
@@ -48,10 +48,10 @@ grpc::Status IntakeServiceImpl::ChooseActivity(
 }
 
 grpc::Status IntakeServiceImpl::CompleteReferral(
-    grpc::ServerContext*, const wor::v1::CompleteReferralRequest* request,
+    grpc::ServerContext* context, const wor::v1::CompleteReferralRequest* request,
     wor::v1::CompleteReferralResponse* response) {
-  return runner_->Run("CompleteReferral", [&] {
-    return Deliver(workflow_->Complete(*request), [&](wor::v1::Referral r) {
+  return runner_->Run(context, "wor.v1.IntakeService.CompleteReferral", [&](const CallContext& call) {
+    return Deliver(workflow_->Complete(call, *request), [&](wor::v1::Referral r) {
       *response->mutable_referral() = std::move(r);
     });
   });

@@ -6,18 +6,18 @@
 namespace wor::server {
 
 grpc::Status ReferralFormServiceImpl::GetReferralForm(
-    grpc::ServerContext*, const wor::v1::GetReferralFormRequest*,
+    grpc::ServerContext* context, const wor::v1::GetReferralFormRequest*,
     wor::v1::GetReferralFormResponse* response) {
-  return runner_->Run("GetReferralForm", [&] {
+  return runner_->Run(context, "wor.v1.ReferralFormService.GetReferralForm", [&](const CallContext&) {
     *response->mutable_form() = TheReferralForm();
     return absl::OkStatus();
   });
 }
 
 grpc::Status CatalogueServiceImpl::GetActivityCatalogue(
-    grpc::ServerContext*, const wor::v1::GetActivityCatalogueRequest* request,
+    grpc::ServerContext* context, const wor::v1::GetActivityCatalogueRequest* request,
     wor::v1::GetActivityCatalogueResponse* response) {
-  return runner_->Run("GetActivityCatalogue", [&]() -> absl::Status {
+  return runner_->Run(context, "wor.v1.CatalogueService.GetActivityCatalogue", [&](const CallContext&) -> absl::Status {
     if (!request->region().empty() &&
         request->region() != region_->region_name()) {
       return absl::NotFoundError(

@@ -8,6 +8,7 @@
 #include "server/domain/event_feed.h"
 #include "server/domain/referral_workflow.h"
 #include "server/service/rpc_runner.h"
+#include "server/service/stream_limiter.h"
 #include "wor/v1/referral_service.grpc.pb.h"
 
 namespace wor::server {
@@ -16,11 +17,12 @@ class ReferralServiceImpl final : public wor::v1::ReferralService::Service {
  public:
   // `stopping` turns true when the server drains; open streams then end.
   ReferralServiceImpl(ReferralWorkflow* workflow, const EventFeed* feed,
-                      const RpcRunner* runner,
+                      const RpcRunner* runner, StreamLimiter* streams,
                       const std::atomic<bool>* stopping)
       : workflow_(workflow),
         feed_(feed),
         runner_(runner),
+        streams_(streams),
         stopping_(stopping) {}
 
   grpc::Status CreateReferral(
@@ -62,6 +64,7 @@ class ReferralServiceImpl final : public wor::v1::ReferralService::Service {
   ReferralWorkflow* workflow_;
   const EventFeed* feed_;
   const RpcRunner* runner_;
+  StreamLimiter* streams_;
   const std::atomic<bool>* stopping_;
 };
 

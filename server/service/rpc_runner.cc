@@ -4,6 +4,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "server/domain/access_policy.h"
 
 namespace wor::server {
 namespace {
@@ -27,10 +28,34 @@ grpc::Status ToGrpcStatus(const absl::Status& status) {
   return grpc::Status(code, std::string(status.message()));
 }
 
-grpc::Status RpcRunner::Run(absl::string_view method,
-                            const std::function<absl::Status()>& call) const {
+absl::Status RpcRunner::Authorize(grpc::ServerContext* context,
+                                  absl::string_view method,
+                                  CallContext& call) const {
+  call.method = std::string(method);
+  absl::StatusOr<Caller> caller = authenticator_->Identify(*context);
+  if (!caller.ok()) return caller.status();
+  call.caller = *std::move(caller);
+  absl::Status allowed = AuthorizeMethod(call);
+  if (!allowed.ok()) {
+    absl::Status logged = audit_->RecordDenied(call, "");
+    return logged.ok() ? allowed : logged;
+  }
+  // Work whose caller has given up is not started.
+  if (context->IsCancelled() ||
+      context->deadline() < std::chrono::system_clock::now()) {
+    return absl::DeadlineExceededError(
+        "the call's deadline passed before the server could start it");
+  }
+  return absl::OkStatus();
+}
+
+grpc::Status RpcRunner::Run(
+    grpc::ServerContext* context, absl::string_view method,
+    const std::function<absl::Status(const CallContext&)>& call) const {
   const auto start = std::chrono::steady_clock::now();
-  absl::Status status = call();
+  CallContext call_context;
+  absl::Status status = Authorize(context, method, call_context);
+  if (status.ok()) status = call(call_context);
   const double ms = std::chrono::duration<double, std::milli>(
                         std::chrono::steady_clock::now() - start)
                         .count();

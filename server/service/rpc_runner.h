@@ -1,5 +1,8 @@
-// Runs one RPC's domain call and turns its result into a grpc::Status — the
-// only place in the server that makes one — and writes the access log line.
+// Runs one RPC: identifies the caller (CallerAuthenticator), applies the
+// method-level authorisation policy (a refusal is audited), refuses work whose
+// deadline has already passed, runs the domain call and turns its result into
+// a grpc::Status — the only place in the server that makes one — and writes
+// the access log line (method, code, duration; never personal data).
 //
 // Client-facing messages come from the domain and name fields, never values.
 // INTERNAL, DATA_LOSS and UNKNOWN details stay in the log; the client gets a
@@ -16,6 +19,9 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "server/common/json_log.h"
+#include "server/domain/access_audit.h"
+#include "server/domain/call_context.h"
+#include "server/service/caller_authenticator.h"
 
 namespace wor::server {
 
@@ -23,13 +29,22 @@ grpc::Status ToGrpcStatus(const absl::Status& status);
 
 class RpcRunner {
  public:
-  explicit RpcRunner(JsonLogger* logger) : logger_(logger) {}
+  RpcRunner(JsonLogger* logger, const CallerAuthenticator* authenticator,
+            const AccessAudit* audit)
+      : logger_(logger), authenticator_(authenticator), audit_(audit) {}
 
-  grpc::Status Run(absl::string_view method,
-                   const std::function<absl::Status()>& call) const;
+  // `method` is the full name, "wor.v1.ReferralService.GetReferral".
+  grpc::Status Run(
+      grpc::ServerContext* context, absl::string_view method,
+      const std::function<absl::Status(const CallContext&)>& call) const;
 
  private:
+  absl::Status Authorize(grpc::ServerContext* context, absl::string_view method,
+                         CallContext& call) const;
+
   JsonLogger* logger_;
+  const CallerAuthenticator* authenticator_;
+  const AccessAudit* audit_;
 };
 
 }  // namespace wor::server
