@@ -115,17 +115,17 @@ absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Create(
     const CallContext& call, const wor::v1::CreateReferralRequest& request) {
   WOR_RETURN_IF_ERROR(CheckRequestId("request_id", request.request_id()));
   if (!request.has_referral()) return FieldError("referral", "is required");
-  if (!CoversReferral(call, request.referral())) {
-    WOR_RETURN_IF_ERROR(audit_.RecordDenied(call, ""));
-    return absl::PermissionDeniedError(
-        "referral.referrer.practice_agb: you can refer only for your own "
-        "practice (the practice of your certificate)");
-  }
   const absl::Time now = clock_->Now();
   WOR_RETURN_IF_ERROR(ValidateNewReferral(
       request.referral(), now, absl::ToCivilDay(now, region_->zone())));
   WOR_ASSIGN_OR_RETURN(wor::v1::Referral referral,
                        BuildNewReferral(request.referral(), now));
+  if (!CoversReferral(call, referral)) {
+    WOR_RETURN_IF_ERROR(audit_.RecordDenied(call, ""));
+    return absl::PermissionDeniedError(
+        "referral.referrer.practice_agb: you can refer only for your own "
+        "practice (the practice of your certificate)");
+  }
   const std::string digest = RequestDigest(request);
   const std::string id = NewResourceId();
   referral.set_name(ReferralName(id));

@@ -37,11 +37,25 @@ wor::server::config::ServerConfig TestConfig(const std::string& directory) {
     std::abort();
   }
   config->set_listen_address("127.0.0.1:0");
+  // Identity from headers over plaintext (see tests/common/test_identity.h);
+  // the mutual-TLS path has its own tests with a real PKI.
+  config->mutable_security()->set_development_mode(true);
+  config->mutable_security()->clear_tls();
+  config->mutable_security()->clear_token_keys();
   if (directory.empty()) {
     config->mutable_storage()->mutable_memory();
   } else {
     config->mutable_storage()->mutable_sqlite()->set_path(directory +
                                                           "/wor.db");
+    const std::string key_file = directory + "/master.key";
+    std::ofstream(key_file) << std::string(64, 'a') << "\n";
+    auto* privacy = config->mutable_privacy();
+    privacy->set_keyring_path(directory + "/keyring.db");
+    privacy->clear_master_keys();
+    auto* master = privacy->add_master_keys();
+    master->set_id("test-1");
+    master->set_file(key_file);
+    privacy->set_active_master_key_id("test-1");
   }
   return *config;
 }
@@ -59,14 +73,22 @@ TestServer::TestServer(bool use_sqlite, absl::Time now) : clock_(now) {
     std::abort();
   }
   server_ = *std::move(server);
-  channel_ = grpc::CreateChannel(absl::StrCat("127.0.0.1:", server_->port()),
-                                 grpc::InsecureChannelCredentials());
+  channel_ = ChannelWithIdentity(target(), std::nullopt);
   referrals_ = wor::v1::ReferralService::NewStub(channel_);
   intake_ = wor::v1::IntakeService::NewStub(channel_);
   feedback_ = wor::v1::FeedbackService::NewStub(channel_);
   form_ = wor::v1::ReferralFormService::NewStub(channel_);
   catalogue_ = wor::v1::CatalogueService::NewStub(channel_);
   diagnostics_ = wor::v1::DiagnosticsService::NewStub(channel_);
+}
+
+std::string TestServer::target() const {
+  return absl::StrCat("127.0.0.1:", server_->port());
+}
+
+std::shared_ptr<grpc::Channel> TestServer::ChannelAs(
+    const TestIdentity& identity) {
+  return ChannelWithIdentity(target(), identity);
 }
 
 TestServer::~TestServer() {

@@ -13,6 +13,7 @@
 #include "server/app/wor_server.h"
 #include "server/config/server_config.pb.h"
 #include "tests/common/fake_clock.h"
+#include "tests/common/test_identity.h"
 #include "wor/v1/catalogue.grpc.pb.h"
 #include "wor/v1/diagnostics.grpc.pb.h"
 #include "wor/v1/feedback.grpc.pb.h"
@@ -35,7 +36,13 @@ class TestServer {
 
   FakeClock& clock() { return clock_; }
   WorServer& server() { return *server_; }
+  // Calls on channel() and the stubs below act as the natural actor of
+  // each method (tests/common/test_identity.h); ChannelAs acts as one user.
   std::shared_ptr<grpc::Channel> channel() { return channel_; }
+  std::shared_ptr<grpc::Channel> ChannelAs(const TestIdentity& identity);
+  // "127.0.0.1:<port>".
+  std::string target() const;
+  const std::string& directory() const { return directory_; }
   // Everything the server logged (JSON lines).
   std::string logs() const { return log_.str(); }
 

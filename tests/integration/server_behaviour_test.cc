@@ -59,18 +59,41 @@ TEST(ServerBehaviour, ListFiltersByStateAndPractice) {
   std::string name = Create(server, ValidReferral(), "f1").value.name();
   wor::v1::Referral other_practice = ValidReferral();
   other_practice.mutable_referrer()->set_practice_agb("01023456");
-  ASSERT_TRUE(Create(server, other_practice, "f2").status.ok());
+  auto other_gp =
+      wor::v1::ReferralService::NewStub(server.ChannelAs(GpOfPractice("01023456")));
+  {
+    grpc::ClientContext context;
+    wor::v1::CreateReferralRequest request;
+    *request.mutable_referral() = other_practice;
+    request.set_request_id("f2");
+    wor::v1::CreateReferralResponse response;
+    ASSERT_TRUE(other_gp->CreateReferral(&context, request, &response).ok());
+  }
   ASSERT_TRUE(Accept(server, name, "f1-a").status.ok());
 
+  // The coach's organisation serves both practices.
+  auto coach = wor::v1::ReferralService::NewStub(server.ChannelAs(CoachOf()));
+  auto list = [&](wor::v1::ReferralService::Stub& stub,
+                  const wor::v1::ListReferralsRequest& q) {
+    grpc::ClientContext context;
+    wor::v1::ListReferralsResponse response;
+    grpc::Status status = stub.ListReferrals(&context, q, &response);
+    return RpcResult<wor::v1::ListReferralsResponse>{status, response};
+  };
   wor::v1::ListReferralsRequest accepted;
   accepted.add_states(wor::v1::REFERRAL_STATE_ACCEPTED);
-  auto by_state = List(server, accepted);
+  auto by_state = list(*coach, accepted);
   ASSERT_EQ(by_state.value.referrals_size(), 1);
   EXPECT_EQ(by_state.value.referrals(0).name(), name);
 
   wor::v1::ListReferralsRequest by_practice;
   by_practice.set_practice_agb("01023456");
-  EXPECT_EQ(List(server, by_practice).value.referrals_size(), 1);
+  EXPECT_EQ(list(*coach, by_practice).value.referrals_size(), 1);
+  // A GP sees only their own practice: everything unfiltered is theirs, and
+  // asking for another practice is refused.
+  EXPECT_EQ(List(server, {}).value.referrals_size(), 1);
+  EXPECT_EQ(List(server, by_practice).status.error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
 }
 
 std::vector<wor::v1::ReferralEvent> ReadEvents(TestServer& server,
