@@ -1,55 +1,112 @@
+// The in-memory Store; see memory_store.h.
 #include "server/store/memory_store.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
+#include "server/common/status_macros.h"
+#include "server/store/audit_chain.h"
+#include "server/store/personal_data_sealer.h"
 #include "server/store/store_filters.h"
 
 namespace wor::server {
 namespace {
 
-// Everything the store holds; a transaction works on a copy-on-write overlay
-// of the parts it touches.
+struct MemoryReferral {
+  SealedMessage<wor::v1::Referral> sealed;
+  int64_t revision = 0;
+  int64_t sequence = 0;
+};
+
+struct MemoryFeedback {
+  std::string feedback_id;
+  std::string patient_pseudonym;
+  SealedMessage<wor::v1::Feedback> sealed;
+};
+
+struct MemoryEvent {
+  int64_t sequence = 0;
+  SealedMessage<wor::v1::ReferralEvent> sealed;
+};
+
+struct MemoryAuditEntry {
+  StoredAuditRow row;
+  wor::v1::AuditRecord record;  // with sequence and hashes, for filtering
+};
+
+// Everything the store holds, personal data only in sealed form; a
+// transaction works on a copy.
 struct MemoryState {
-  std::map<std::string, StoredReferral> referrals;
+  std::map<std::string, MemoryReferral> referrals;
   int64_t last_referral_sequence = 0;
+  // Results as stored (sealed when the record names a patient).
   std::map<std::string, IdempotencyRecord> idempotency;
   // Keyed by (referral id, position); position is global and increasing.
-  std::map<std::string,
-           std::map<int64_t, std::pair<std::string, wor::v1::Feedback>>>
-      feedback;
+  std::map<std::string, std::map<int64_t, MemoryFeedback>> feedback;
   int64_t last_feedback_position = 0;
-  std::vector<StoredEvent> events;
+  std::vector<MemoryEvent> events;
+  std::vector<MemoryAuditEntry> audit;
+  AuditChainHead audit_head = AuditChainHead::Genesis();
 };
+
+absl::StatusOr<StoredReferral> OpenReferral(PersonalDataSealer& sealer,
+                                            const std::string& id,
+                                            const MemoryReferral& stored) {
+  WOR_ASSIGN_OR_RETURN(wor::v1::Referral referral,
+                       sealer.OpenReferral(id, stored.sealed));
+  return StoredReferral{std::move(referral), stored.revision, stored.sequence};
+}
+
+absl::StatusOr<wor::v1::Feedback> OpenFeedback(PersonalDataSealer& sealer,
+                                               const std::string& referral_id,
+                                               const MemoryFeedback& stored) {
+  return sealer.OpenFeedback(referral_id, stored.feedback_id,
+                             stored.patient_pseudonym, stored.sealed);
+}
+
+absl::StatusOr<StoredEvent> OpenEvent(PersonalDataSealer& sealer,
+                                      const MemoryEvent& stored) {
+  WOR_ASSIGN_OR_RETURN(wor::v1::ReferralEvent event,
+                       sealer.OpenEvent(stored.sequence, stored.sealed));
+  event.set_resume_token(ResumeTokenForSequence(stored.sequence));
+  return StoredEvent{stored.sequence, std::move(event)};
+}
 
 class MemoryTransaction final : public WriteTransaction {
  public:
-  explicit MemoryTransaction(const MemoryState& base) : state_(base) {}
+  MemoryTransaction(const MemoryState& base, PersonalDataSealer& sealer)
+      : state_(base), sealer_(sealer) {}
 
   absl::StatusOr<StoredReferral> GetReferral(const std::string& id) override {
     auto it = state_.referrals.find(id);
     if (it == state_.referrals.end()) {
       return absl::NotFoundError(absl::StrCat("referral ", id, " not found"));
     }
-    return it->second;
+    return OpenReferral(sealer_, id, it->second);
   }
 
   absl::Status InsertReferral(const std::string& id,
                               const wor::v1::Referral& referral) override {
+    WOR_ASSIGN_OR_RETURN(SealedMessage<wor::v1::Referral> sealed,
+                         sealer_.SealReferral(id, referral));
     if (state_.referrals.contains(id)) {
       return absl::AlreadyExistsError(
           absl::StrCat("referral ", id, " already exists"));
     }
     state_.referrals[id] =
-        StoredReferral{referral, 1, ++state_.last_referral_sequence};
+        MemoryReferral{std::move(sealed), 1, ++state_.last_referral_sequence};
     return absl::OkStatus();
   }
 
   absl::Status UpdateReferral(const std::string& id, int64_t expected_revision,
                               const wor::v1::Referral& referral) override {
+    WOR_ASSIGN_OR_RETURN(SealedMessage<wor::v1::Referral> sealed,
+                         sealer_.SealReferral(id, referral));
     auto it = state_.referrals.find(id);
     if (it == state_.referrals.end()) {
       return absl::NotFoundError(absl::StrCat("referral ", id, " not found"));
@@ -58,7 +115,7 @@ class MemoryTransaction final : public WriteTransaction {
       return absl::AbortedError(
           absl::StrCat("referral ", id, " changed concurrently"));
     }
-    it->second.referral = referral;
+    it->second.sealed = std::move(sealed);
     ++it->second.revision;
     return absl::OkStatus();
   }
@@ -67,12 +124,15 @@ class MemoryTransaction final : public WriteTransaction {
       const std::string& request_id) override {
     auto it = state_.idempotency.find(request_id);
     if (it == state_.idempotency.end()) return std::nullopt;
-    return it->second;
+    return sealer_.OpenIdempotencyRecord(request_id, it->second);
   }
 
   absl::Status InsertIdempotencyRecord(
       const std::string& request_id, const IdempotencyRecord& record) override {
-    if (!state_.idempotency.emplace(request_id, record).second) {
+    IdempotencyRecord stored = record;
+    WOR_ASSIGN_OR_RETURN(stored.result,
+                         sealer_.SealIdempotencyResult(request_id, record));
+    if (!state_.idempotency.emplace(request_id, std::move(stored)).second) {
       return absl::AlreadyExistsError("request_id already used");
     }
     return absl::OkStatus();
@@ -80,59 +140,87 @@ class MemoryTransaction final : public WriteTransaction {
 
   absl::StatusOr<wor::v1::Feedback> GetFeedback(
       const std::string& referral_id, const std::string& feedback_id) override {
-    for (const auto& [position, entry] : state_.feedback[referral_id]) {
-      if (entry.first == feedback_id) return entry.second;
-    }
-    return absl::NotFoundError("feedback not found");
+    MemoryFeedback* stored = FindFeedback(referral_id, feedback_id);
+    if (stored == nullptr) return absl::NotFoundError("feedback not found");
+    return OpenFeedback(sealer_, referral_id, *stored);
   }
 
   absl::Status InsertFeedback(const std::string& referral_id,
                               const std::string& feedback_id,
                               const wor::v1::Feedback& feedback) override {
-    auto& items = state_.feedback[referral_id];
-    for (const auto& [position, entry] : items) {
-      if (entry.first == feedback_id) {
-        return absl::AlreadyExistsError("feedback already exists");
-      }
+    auto referral = state_.referrals.find(referral_id);
+    if (referral == state_.referrals.end()) {
+      return absl::NotFoundError(
+          absl::StrCat("referral ", referral_id, " not found"));
     }
-    items[++state_.last_feedback_position] = {feedback_id, feedback};
+    const std::string& pseudonym =
+        referral->second.sealed.public_part.patient_pseudonym();
+    WOR_ASSIGN_OR_RETURN(
+        SealedMessage<wor::v1::Feedback> sealed,
+        sealer_.SealFeedback(referral_id, feedback_id, pseudonym, feedback));
+    if (FindFeedback(referral_id, feedback_id) != nullptr) {
+      return absl::AlreadyExistsError("feedback already exists");
+    }
+    state_.feedback[referral_id][++state_.last_feedback_position] =
+        MemoryFeedback{feedback_id, pseudonym, std::move(sealed)};
     return absl::OkStatus();
   }
 
   absl::Status UpdateFeedback(const std::string& referral_id,
                               const std::string& feedback_id,
                               const wor::v1::Feedback& feedback) override {
-    for (auto& [position, entry] : state_.feedback[referral_id]) {
-      if (entry.first == feedback_id) {
-        entry.second = feedback;
-        return absl::OkStatus();
-      }
-    }
-    return absl::NotFoundError("feedback not found");
+    MemoryFeedback* stored = FindFeedback(referral_id, feedback_id);
+    if (stored == nullptr) return absl::NotFoundError("feedback not found");
+    WOR_ASSIGN_OR_RETURN(
+        stored->sealed,
+        sealer_.SealFeedback(referral_id, feedback_id,
+                             stored->patient_pseudonym, feedback));
+    return absl::OkStatus();
   }
 
   absl::Status AppendEvent(const wor::v1::ReferralEvent& event) override {
-    int64_t sequence =
+    const int64_t sequence =
         state_.events.empty() ? 1 : state_.events.back().sequence + 1;
-    StoredEvent stored{sequence, event};
-    stored.event.set_resume_token(ResumeTokenForSequence(sequence));
-    state_.events.push_back(std::move(stored));
+    WOR_ASSIGN_OR_RETURN(SealedMessage<wor::v1::ReferralEvent> sealed,
+                         sealer_.SealEvent(sequence, event));
+    state_.events.push_back(MemoryEvent{sequence, std::move(sealed)});
+    return absl::OkStatus();
+  }
+
+  absl::Status AppendAudit(const wor::v1::AuditRecord& record) override {
+    StoredAuditRow row = ChainAuditRecord(record, state_.audit_head);
+    WOR_ASSIGN_OR_RETURN(wor::v1::AuditRecord stored, AuditRecordFromRow(row));
+    state_.audit_head = AuditChainHead::After(row);
+    state_.audit.push_back(MemoryAuditEntry{std::move(row), std::move(stored)});
     return absl::OkStatus();
   }
 
   MemoryState TakeState() && { return std::move(state_); }
 
  private:
+  MemoryFeedback* FindFeedback(const std::string& referral_id,
+                               const std::string& feedback_id) {
+    auto items = state_.feedback.find(referral_id);
+    if (items == state_.feedback.end()) return nullptr;
+    for (auto& [position, stored] : items->second) {
+      if (stored.feedback_id == feedback_id) return &stored;
+    }
+    return nullptr;
+  }
+
   MemoryState state_;
+  PersonalDataSealer& sealer_;
 };
 
 class MemoryStore final : public Store {
  public:
+  explicit MemoryStore(PatientKeyring& keyring) : sealer_(keyring) {}
+
   absl::Status Write(const WriteFunction& fn) override {
     absl::MutexLock lock(&mu_);
     // A copy keeps a failed function's writes out of the committed state.
     // Fine for tests and demos; the SQLite store is the one that scales.
-    MemoryTransaction tx(state_);
+    MemoryTransaction tx(state_, sealer_);
     absl::Status status = fn(tx);
     if (status.ok()) state_ = std::move(tx).TakeState();
     return status;
@@ -144,28 +232,32 @@ class MemoryStore final : public Store {
     if (it == state_.referrals.end()) {
       return absl::NotFoundError(absl::StrCat("referral ", id, " not found"));
     }
-    return it->second;
+    return OpenReferral(sealer_, id, it->second);
   }
 
   absl::StatusOr<std::vector<StoredReferral>> ListReferrals(
       const ReferralFilter& filter, int64_t after_sequence,
       int limit) override {
     absl::MutexLock lock(&mu_);
-    std::vector<StoredReferral> matches;
+    std::vector<std::pair<int64_t, const std::string*>> matches;
     for (const auto& [id, stored] : state_.referrals) {
       if (stored.sequence > after_sequence &&
-          ReferralMatches(filter, stored.referral)) {
-        matches.push_back(stored);
+          ReferralMatches(filter, stored.sealed.public_part)) {
+        matches.emplace_back(stored.sequence, &id);
       }
     }
-    std::sort(matches.begin(), matches.end(),
-              [](const StoredReferral& a, const StoredReferral& b) {
-                return a.sequence < b.sequence;
-              });
+    std::sort(matches.begin(), matches.end());
     if (static_cast<int>(matches.size()) > limit) {
       matches.resize(std::max(limit, 0));
     }
-    return matches;
+    std::vector<StoredReferral> result;
+    for (const auto& [sequence, id] : matches) {
+      WOR_ASSIGN_OR_RETURN(
+          StoredReferral referral,
+          OpenReferral(sealer_, *id, state_.referrals.at(*id)));
+      result.push_back(std::move(referral));
+    }
+    return result;
   }
 
   absl::StatusOr<std::vector<std::pair<int64_t, wor::v1::Feedback>>>
@@ -178,7 +270,9 @@ class MemoryStore final : public Store {
     for (auto entry = it->second.upper_bound(after);
          entry != it->second.end() && static_cast<int>(result.size()) < limit;
          ++entry) {
-      result.emplace_back(entry->first, entry->second.second);
+      WOR_ASSIGN_OR_RETURN(wor::v1::Feedback feedback,
+                           OpenFeedback(sealer_, referral_id, entry->second));
+      result.emplace_back(entry->first, std::move(feedback));
     }
     return result;
   }
@@ -188,11 +282,12 @@ class MemoryStore final : public Store {
                                                       int limit) override {
     absl::MutexLock lock(&mu_);
     std::vector<StoredEvent> result;
-    for (const StoredEvent& stored : state_.events) {
+    for (const MemoryEvent& stored : state_.events) {
       if (static_cast<int>(result.size()) >= limit) break;
       if (stored.sequence > after_sequence &&
-          EventMatches(filter, stored.event)) {
-        result.push_back(stored);
+          EventMatches(filter, stored.sealed.public_part)) {
+        WOR_ASSIGN_OR_RETURN(StoredEvent event, OpenEvent(sealer_, stored));
+        result.push_back(std::move(event));
       }
     }
     return result;
@@ -208,15 +303,46 @@ class MemoryStore final : public Store {
     return mu_.AwaitWithTimeout(absl::Condition(&has_newer), timeout);
   }
 
+  absl::StatusOr<std::vector<wor::v1::AuditRecord>> ListAudit(
+      const AuditFilter& filter, int64_t after_sequence, int limit) override {
+    absl::MutexLock lock(&mu_);
+    std::vector<wor::v1::AuditRecord> result;
+    for (const MemoryAuditEntry& entry : state_.audit) {
+      if (static_cast<int>(result.size()) >= limit) break;
+      if (entry.row.sequence > after_sequence &&
+          AuditMatches(filter, entry.record)) {
+        result.push_back(entry.record);
+      }
+    }
+    return result;
+  }
+
+  absl::StatusOr<std::vector<StoredAuditRow>> ReadAuditRows(
+      int64_t after_sequence, int limit) override {
+    absl::MutexLock lock(&mu_);
+    std::vector<StoredAuditRow> result;
+    for (const MemoryAuditEntry& entry : state_.audit) {
+      if (static_cast<int>(result.size()) >= limit) break;
+      if (entry.row.sequence > after_sequence) result.push_back(entry.row);
+    }
+    return result;
+  }
+
  private:
+  PersonalDataSealer sealer_;
   absl::Mutex mu_;
   MemoryState state_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace
 
-std::unique_ptr<Store> NewMemoryStore() {
-  return std::make_unique<MemoryStore>();
+std::unique_ptr<Store> NewMemoryStore(PatientKeyring* keyring) {
+  if (keyring == nullptr) {
+    // A programming error in main(), not a runtime condition.
+    std::fputs("NewMemoryStore: the patient keyring is required\n", stderr);
+    std::abort();
+  }
+  return std::make_unique<MemoryStore>(*keyring);
 }
 
 }  // namespace wor::server

@@ -79,9 +79,17 @@ std::string SqliteStatement::ColumnText(int index) const {
 
 absl::StatusOr<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(
     const std::string& path, bool create, bool relaxed_durability) {
+  SqliteConnectionOptions options;
+  options.create = create;
+  options.relaxed_durability = relaxed_durability;
+  return Open(path, options);
+}
+
+absl::StatusOr<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(
+    const std::string& path, const SqliteConnectionOptions& options) {
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
-              (create ? SQLITE_OPEN_CREATE : 0);
+              (options.create ? SQLITE_OPEN_CREATE : 0);
   int code = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
   if (code != SQLITE_OK) {
     std::string message =
@@ -93,8 +101,10 @@ absl::StatusOr<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(
   std::unique_ptr<SqliteConnection> connection(new SqliteConnection(db));
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
   absl::Status status = connection->Execute(absl::StrCat(
-      "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=",
-      relaxed_durability ? "NORMAL" : "FULL", ";"));
+      "PRAGMA journal_mode=", options.write_ahead_log ? "WAL" : "DELETE",
+      "; PRAGMA foreign_keys=ON; PRAGMA secure_delete=",
+      options.secure_delete ? "ON" : "OFF", "; PRAGMA synchronous=",
+      options.relaxed_durability ? "NORMAL" : "FULL", ";"));
   if (!status.ok()) return status;
   return connection;
 }

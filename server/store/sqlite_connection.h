@@ -42,11 +42,27 @@ class SqliteStatement {
   sqlite3_stmt* stmt_;
 };
 
+// How to open a connection. The defaults suit the store's database.
+struct SqliteConnectionOptions {
+  // Create the file when it does not exist.
+  bool create = false;
+  // synchronous=NORMAL instead of FULL.
+  bool relaxed_durability = false;
+  // WAL; otherwise journal_mode=DELETE, whose rollback journal is removed at
+  // every commit (the keyring: no old page outlives its transaction).
+  bool write_ahead_log = true;
+  // PRAGMA secure_delete: deleted content is overwritten with zeros.
+  bool secure_delete = false;
+};
+
 class SqliteConnection {
  public:
   // Opens (creating when asked) the database and applies the per-connection
-  // settings: WAL, foreign keys, busy timeout, and `synchronous` FULL unless
-  // `relaxed_durability`.
+  // settings: the journal mode, foreign keys, busy timeout, and `synchronous`
+  // FULL unless `relaxed_durability`. `path` ":memory:" is a private
+  // in-memory database.
+  static absl::StatusOr<std::unique_ptr<SqliteConnection>> Open(
+      const std::string& path, const SqliteConnectionOptions& options);
   static absl::StatusOr<std::unique_ptr<SqliteConnection>> Open(
       const std::string& path, bool create, bool relaxed_durability);
   ~SqliteConnection();

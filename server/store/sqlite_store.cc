@@ -1,3 +1,5 @@
+// The SQLite Store: group commit over one writer connection, reads over a
+// pool of reader connections. See sqlite_store.h.
 #include "server/store/sqlite_store.h"
 
 #include <algorithm>
@@ -9,16 +11,15 @@
 #include "absl/strings/str_join.h"
 #include "absl/synchronization/mutex.h"
 #include "server/common/status_macros.h"
+#include "server/store/audit_chain.h"
+#include "server/store/personal_data_sealer.h"
 #include "server/store/sqlite_connection.h"
 #include "server/store/sqlite_migrations.h"
+#include "server/store/sqlite_rows.h"
+#include "server/store/sqlite_transaction.h"
 
 namespace wor::server {
 namespace {
-
-absl::Status CorruptRow(const char* table) {
-  return absl::DataLossError(
-      absl::StrCat("a stored row of ", table, " cannot be read"));
-}
 
 absl::Status ApplyMigrations(SqliteConnection& db) {
   WOR_ASSIGN_OR_RETURN(auto version_query, db.Prepare("PRAGMA user_version"));
@@ -48,222 +49,44 @@ absl::Status ApplyMigrations(SqliteConnection& db) {
   return absl::OkStatus();
 }
 
-// A paged query over referrals or events: rows after a sequence, optionally
-// of one practice and/or one welfare organisation, in sequence order. Both
-// tables carry these two columns, so the clauses and their bindings are
-// built in one place.
-class PagedQuery {
- public:
-  PagedQuery(std::string select, const std::string& practice_agb,
-             const std::string& welfare_organisation)
-      : sql_(std::move(select)),
-        practice_agb_(practice_agb),
-        welfare_organisation_(welfare_organisation) {
-    absl::StrAppend(&sql_, " WHERE sequence > ?");
+absl::StatusOr<int64_t> LoadLastEventSequence(SqliteConnection& db) {
+  WOR_ASSIGN_OR_RETURN(
+      auto stmt,
+      db.Prepare("SELECT COALESCE(MAX(sequence), 0) FROM referral_events"));
+  WOR_ASSIGN_OR_RETURN(bool has_row, stmt->Step());
+  return has_row ? stmt->ColumnInt64(0) : 0;
+}
+
+absl::StatusOr<AuditChainHead> LoadAuditChainHead(SqliteConnection& db) {
+  WOR_ASSIGN_OR_RETURN(
+      auto stmt, db.Prepare("SELECT sequence, hash FROM audit_log ORDER BY "
+                            "sequence DESC LIMIT 1"));
+  WOR_ASSIGN_OR_RETURN(bool has_row, stmt->Step());
+  if (!has_row) return AuditChainHead::Genesis();
+  return AuditChainHead{stmt->ColumnInt64(0), stmt->ColumnText(1)};
+}
+
+// Collects every row of a query through `read`.
+template <typename Row, typename Read>
+absl::StatusOr<std::vector<Row>> ReadAll(SqliteStatement& stmt, Read read) {
+  std::vector<Row> rows;
+  while (true) {
+    WOR_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+    if (!has_row) return rows;
+    WOR_ASSIGN_OR_RETURN(Row row, read(stmt));
+    rows.push_back(std::move(row));
   }
-
-  // Extra conditions without parameters (e.g. a state list of numbers).
-  void AddCondition(const std::string& condition) {
-    absl::StrAppend(&sql_, " AND ", condition);
-  }
-
-  absl::StatusOr<std::unique_ptr<SqliteStatement>> Prepare(
-      SqliteConnection& db, int64_t after_sequence, int limit) {
-    if (!practice_agb_.empty()) absl::StrAppend(&sql_, " AND practice_agb = ?");
-    if (!welfare_organisation_.empty()) {
-      absl::StrAppend(&sql_, " AND welfare_organisation = ?");
-    }
-    absl::StrAppend(&sql_, " ORDER BY sequence LIMIT ?");
-    WOR_ASSIGN_OR_RETURN(auto stmt, db.Prepare(sql_));
-    int index = 1;
-    stmt->BindInt64(index++, after_sequence);
-    if (!practice_agb_.empty()) stmt->BindText(index++, practice_agb_);
-    if (!welfare_organisation_.empty()) {
-      stmt->BindText(index++, welfare_organisation_);
-    }
-    stmt->BindInt64(index, std::max(limit, 0));
-    return stmt;
-  }
-
- private:
-  std::string sql_;
-  const std::string& practice_agb_;
-  const std::string& welfare_organisation_;
-};
-
-// The transaction view over the writer connection, inside BEGIN … COMMIT.
-class SqliteTransaction final : public WriteTransaction {
- public:
-  explicit SqliteTransaction(SqliteConnection& db) : db_(db) {}
-
-  absl::StatusOr<StoredReferral> GetReferral(const std::string& id) override {
-    WOR_ASSIGN_OR_RETURN(
-        auto stmt,
-        db_.Prepare(
-            "SELECT sequence, revision, body FROM referrals WHERE id = ?"));
-    stmt->BindText(1, id);
-    WOR_ASSIGN_OR_RETURN(bool found, stmt->Step());
-    if (!found) {
-      return absl::NotFoundError(absl::StrCat("referral ", id, " not found"));
-    }
-    StoredReferral stored;
-    stored.sequence = stmt->ColumnInt64(0);
-    stored.revision = stmt->ColumnInt64(1);
-    if (!stored.referral.ParseFromString(stmt->ColumnBlob(2))) {
-      return CorruptRow("referrals");
-    }
-    return stored;
-  }
-
-  absl::Status InsertReferral(const std::string& id,
-                              const wor::v1::Referral& referral) override {
-    WOR_ASSIGN_OR_RETURN(
-        auto stmt,
-        db_.Prepare("INSERT INTO referrals (id, revision, state, practice_agb, "
-                    "welfare_organisation, body) VALUES (?, 1, ?, ?, ?, ?)"));
-    stmt->BindText(1, id);
-    stmt->BindInt64(2, referral.state());
-    stmt->BindText(3, referral.referrer().practice_agb());
-    stmt->BindText(4, referral.welfare_organisation());
-    stmt->BindBlob(5, referral.SerializeAsString());
-    absl::Status status = stmt->Run();
-    if (absl::IsAlreadyExists(status)) {
-      return absl::AlreadyExistsError(
-          absl::StrCat("referral ", id, " already exists"));
-    }
-    return status;
-  }
-
-  absl::Status UpdateReferral(const std::string& id, int64_t expected_revision,
-                              const wor::v1::Referral& referral) override {
-    WOR_ASSIGN_OR_RETURN(
-        auto stmt,
-        db_.Prepare("UPDATE referrals SET revision = revision + 1, state = ?, "
-                    "practice_agb = ?, welfare_organisation = ?, body = ? "
-                    "WHERE id = ? AND revision = ?"));
-    stmt->BindInt64(1, referral.state());
-    stmt->BindText(2, referral.referrer().practice_agb());
-    stmt->BindText(3, referral.welfare_organisation());
-    stmt->BindBlob(4, referral.SerializeAsString());
-    stmt->BindText(5, id);
-    stmt->BindInt64(6, expected_revision);
-    WOR_RETURN_IF_ERROR(stmt->Run());
-    return CheckOneRowChanged(id);
-  }
-
-  absl::StatusOr<std::optional<IdempotencyRecord>> FindIdempotencyRecord(
-      const std::string& request_id) override {
-    WOR_ASSIGN_OR_RETURN(
-        auto stmt, db_.Prepare("SELECT method, request_digest, result FROM "
-                               "idempotency_records WHERE request_id = ?"));
-    stmt->BindText(1, request_id);
-    WOR_ASSIGN_OR_RETURN(bool found, stmt->Step());
-    if (!found) return std::nullopt;
-    return IdempotencyRecord{stmt->ColumnText(0), stmt->ColumnBlob(1),
-                             stmt->ColumnBlob(2)};
-  }
-
-  absl::Status InsertIdempotencyRecord(
-      const std::string& request_id, const IdempotencyRecord& record) override {
-    WOR_ASSIGN_OR_RETURN(
-        auto stmt,
-        db_.Prepare("INSERT INTO idempotency_records (request_id, method, "
-                    "request_digest, result) VALUES (?, ?, ?, ?)"));
-    stmt->BindText(1, request_id);
-    stmt->BindText(2, record.method);
-    stmt->BindBlob(3, record.request_digest);
-    stmt->BindBlob(4, record.result);
-    absl::Status status = stmt->Run();
-    if (absl::IsAlreadyExists(status)) {
-      return absl::AlreadyExistsError("request_id already used");
-    }
-    return status;
-  }
-
-  absl::StatusOr<wor::v1::Feedback> GetFeedback(
-      const std::string& referral_id, const std::string& feedback_id) override {
-    WOR_ASSIGN_OR_RETURN(
-        auto stmt, db_.Prepare("SELECT body FROM feedback WHERE referral_id = "
-                               "? AND feedback_id = ?"));
-    stmt->BindText(1, referral_id);
-    stmt->BindText(2, feedback_id);
-    WOR_ASSIGN_OR_RETURN(bool found, stmt->Step());
-    if (!found) return absl::NotFoundError("feedback not found");
-    wor::v1::Feedback feedback;
-    if (!feedback.ParseFromString(stmt->ColumnBlob(0))) {
-      return CorruptRow("feedback");
-    }
-    return feedback;
-  }
-
-  absl::Status InsertFeedback(const std::string& referral_id,
-                              const std::string& feedback_id,
-                              const wor::v1::Feedback& feedback) override {
-    WOR_ASSIGN_OR_RETURN(auto stmt,
-                         db_.Prepare("INSERT INTO feedback (referral_id, "
-                                     "feedback_id, body) VALUES (?, ?, ?)"));
-    stmt->BindText(1, referral_id);
-    stmt->BindText(2, feedback_id);
-    stmt->BindBlob(3, feedback.SerializeAsString());
-    absl::Status status = stmt->Run();
-    if (absl::IsAlreadyExists(status)) {
-      return absl::AlreadyExistsError("feedback already exists");
-    }
-    return status;
-  }
-
-  absl::Status UpdateFeedback(const std::string& referral_id,
-                              const std::string& feedback_id,
-                              const wor::v1::Feedback& feedback) override {
-    WOR_ASSIGN_OR_RETURN(auto stmt,
-                         db_.Prepare("UPDATE feedback SET body = ? WHERE "
-                                     "referral_id = ? AND feedback_id = ?"));
-    stmt->BindBlob(1, feedback.SerializeAsString());
-    stmt->BindText(2, referral_id);
-    stmt->BindText(3, feedback_id);
-    WOR_RETURN_IF_ERROR(stmt->Run());
-    if (db_.Changes() == 0) return absl::NotFoundError("feedback not found");
-    return absl::OkStatus();
-  }
-
-  absl::Status AppendEvent(const wor::v1::ReferralEvent& event) override {
-    WOR_ASSIGN_OR_RETURN(
-        auto stmt, db_.Prepare("INSERT INTO referral_events (practice_agb, "
-                               "welfare_organisation, body) VALUES (?, ?, ?)"));
-    stmt->BindText(1, event.referral().referrer().practice_agb());
-    stmt->BindText(2, event.referral().welfare_organisation());
-    stmt->BindBlob(3, event.SerializeAsString());
-    WOR_RETURN_IF_ERROR(stmt->Run());
-    last_event_sequence_ = db_.LastInsertRowId();
-    return absl::OkStatus();
-  }
-
-  int64_t last_event_sequence() const { return last_event_sequence_; }
-  // After a rolled-back savepoint its events are gone again.
-  void RestoreLastEventSequence(int64_t sequence) {
-    last_event_sequence_ = sequence;
-  }
-
- private:
-  absl::Status CheckOneRowChanged(const std::string& id) {
-    if (db_.Changes() > 0) return absl::OkStatus();
-    absl::StatusOr<StoredReferral> current = GetReferral(id);
-    if (!current.ok()) return current.status();  // NOT_FOUND
-    return absl::AbortedError(
-        absl::StrCat("referral ", id, " changed concurrently"));
-  }
-
-  SqliteConnection& db_;
-  int64_t last_event_sequence_ = 0;
-};
+}
 
 class SqliteStore final : public Store {
  public:
   SqliteStore(SqliteStoreOptions options,
               std::unique_ptr<SqliteConnection> writer,
-              int64_t last_event_sequence)
+              int64_t last_event_sequence, AuditChainHead audit_head)
       : options_(std::move(options)),
+        sealer_(*options_.keyring),
         writer_connection_(std::move(writer)),
+        committed_audit_head_(std::move(audit_head)),
         last_event_sequence_(last_event_sequence) {}
 
   // Group commit as in LevelDB's write path: every caller queues its write;
@@ -300,15 +123,15 @@ class SqliteStore final : public Store {
 
   absl::StatusOr<StoredReferral> GetReferral(const std::string& id) override {
     WOR_ASSIGN_OR_RETURN(auto reader, BorrowReader());
-    SqliteTransaction view(*reader.connection);
-    return view.GetReferral(id);
+    return SelectReferral(*reader.connection, sealer_, id);
   }
 
   absl::StatusOr<std::vector<StoredReferral>> ListReferrals(
       const ReferralFilter& filter, int64_t after_sequence,
       int limit) override {
-    PagedQuery query("SELECT sequence, revision, body FROM referrals",
-                     filter.practice_agb, filter.welfare_organisation);
+    PagedQuery query(
+        absl::StrCat("SELECT ", kReferralColumns, " FROM referrals"),
+        filter.practice_agb, filter.welfare_organisation);
     if (!filter.states.empty()) {
       std::vector<int> states(filter.states.begin(), filter.states.end());
       query.AddCondition(
@@ -317,19 +140,9 @@ class SqliteStore final : public Store {
     WOR_ASSIGN_OR_RETURN(auto reader, BorrowReader());
     WOR_ASSIGN_OR_RETURN(
         auto stmt, query.Prepare(*reader.connection, after_sequence, limit));
-    std::vector<StoredReferral> result;
-    while (true) {
-      WOR_ASSIGN_OR_RETURN(bool has_row, stmt->Step());
-      if (!has_row) break;
-      StoredReferral stored;
-      stored.sequence = stmt->ColumnInt64(0);
-      stored.revision = stmt->ColumnInt64(1);
-      if (!stored.referral.ParseFromString(stmt->ColumnBlob(2))) {
-        return CorruptRow("referrals");
-      }
-      result.push_back(std::move(stored));
-    }
-    return result;
+    return ReadAll<StoredReferral>(*stmt, [&](const SqliteStatement& row) {
+      return ReadReferralRow(row, sealer_);
+    });
   }
 
   absl::StatusOr<std::vector<std::pair<int64_t, wor::v1::Feedback>>>
@@ -337,46 +150,31 @@ class SqliteStore final : public Store {
                int limit) override {
     WOR_ASSIGN_OR_RETURN(auto reader, BorrowReader());
     WOR_ASSIGN_OR_RETURN(
-        auto stmt, reader.connection->Prepare(
-                       "SELECT position, body FROM feedback WHERE referral_id "
-                       "= ? AND position > ? ORDER BY position LIMIT ?"));
+        auto stmt, reader.connection->Prepare(absl::StrCat(
+                       "SELECT ", kFeedbackColumns,
+                       " FROM feedback WHERE referral_id = ? AND position > ? "
+                       "ORDER BY position LIMIT ?")));
     stmt->BindText(1, referral_id);
     stmt->BindInt64(2, after);
     stmt->BindInt64(3, limit);
-    std::vector<std::pair<int64_t, wor::v1::Feedback>> result;
-    while (true) {
-      WOR_ASSIGN_OR_RETURN(bool has_row, stmt->Step());
-      if (!has_row) break;
-      wor::v1::Feedback feedback;
-      if (!feedback.ParseFromString(stmt->ColumnBlob(1))) {
-        return CorruptRow("feedback");
-      }
-      result.emplace_back(stmt->ColumnInt64(0), std::move(feedback));
-    }
-    return result;
+    return ReadAll<std::pair<int64_t, wor::v1::Feedback>>(
+        *stmt, [&](const SqliteStatement& row) {
+          return ReadFeedbackRow(row, sealer_);
+        });
   }
 
   absl::StatusOr<std::vector<StoredEvent>> ReadEvents(const EventFilter& filter,
                                                       int64_t after_sequence,
                                                       int limit) override {
-    PagedQuery query("SELECT sequence, body FROM referral_events",
-                     filter.practice_agb, filter.welfare_organisation);
+    PagedQuery query(
+        absl::StrCat("SELECT ", kEventColumns, " FROM referral_events"),
+        filter.practice_agb, filter.welfare_organisation);
     WOR_ASSIGN_OR_RETURN(auto reader, BorrowReader());
     WOR_ASSIGN_OR_RETURN(
         auto stmt, query.Prepare(*reader.connection, after_sequence, limit));
-    std::vector<StoredEvent> result;
-    while (true) {
-      WOR_ASSIGN_OR_RETURN(bool has_row, stmt->Step());
-      if (!has_row) break;
-      StoredEvent stored;
-      stored.sequence = stmt->ColumnInt64(0);
-      if (!stored.event.ParseFromString(stmt->ColumnBlob(1))) {
-        return CorruptRow("referral_events");
-      }
-      stored.event.set_resume_token(ResumeTokenForSequence(stored.sequence));
-      result.push_back(std::move(stored));
-    }
-    return result;
+    return ReadAll<StoredEvent>(*stmt, [&](const SqliteStatement& row) {
+      return ReadEventRow(row, sealer_);
+    });
   }
 
   bool WaitForEventsAfter(int64_t after_sequence,
@@ -386,6 +184,34 @@ class SqliteStore final : public Store {
       return last_event_sequence_ > after_sequence;
     };
     return mu_.AwaitWithTimeout(absl::Condition(&has_newer), timeout);
+  }
+
+  absl::StatusOr<std::vector<wor::v1::AuditRecord>> ListAudit(
+      const AuditFilter& filter, int64_t after_sequence, int limit) override {
+    WOR_ASSIGN_OR_RETURN(auto reader, BorrowReader());
+    WOR_ASSIGN_OR_RETURN(
+        auto stmt,
+        PrepareAuditQuery(*reader.connection, filter, after_sequence, limit));
+    return ReadAll<wor::v1::AuditRecord>(*stmt, [](const SqliteStatement& row) {
+      return AuditRecordFromRow(ReadAuditRow(row));
+    });
+  }
+
+  absl::StatusOr<std::vector<StoredAuditRow>> ReadAuditRows(
+      int64_t after_sequence, int limit) override {
+    WOR_ASSIGN_OR_RETURN(auto reader, BorrowReader());
+    WOR_ASSIGN_OR_RETURN(
+        auto stmt,
+        reader.connection->Prepare(absl::StrCat(
+            "SELECT ", kAuditColumns,
+            " FROM audit_log WHERE sequence > ? ORDER BY sequence LIMIT ?")));
+    stmt->BindInt64(1, after_sequence);
+    stmt->BindInt64(2, std::max(limit, 0));
+    return ReadAll<StoredAuditRow>(
+        *stmt,
+        [](const SqliteStatement& row) -> absl::StatusOr<StoredAuditRow> {
+          return ReadAuditRow(row);
+        });
   }
 
  private:
@@ -428,7 +254,8 @@ class SqliteStore final : public Store {
   }
 
   // Runs the batch; sets each write's result. Returns the last committed
-  // event sequence (0 when none).
+  // event sequence (0 when none). The audit chain head advances only with
+  // what actually commits.
   int64_t CommitBatch(const std::vector<PendingWrite*>& batch) {
     SqliteConnection& db = *writer_connection_;
     absl::Status begin = db.Execute("BEGIN IMMEDIATE");
@@ -436,19 +263,20 @@ class SqliteStore final : public Store {
       for (PendingWrite* pending : batch) pending->result = begin;
       return 0;
     }
-    SqliteTransaction tx(db);
+    SqliteTransaction tx(db, sealer_, committed_audit_head_);
     for (PendingWrite* pending : batch) {
       absl::Status savepoint = db.Execute("SAVEPOINT write_call");
       if (!savepoint.ok()) {
         pending->result = savepoint;
         continue;
       }
-      int64_t events_before = tx.last_event_sequence();
+      const SqliteTransaction::Progress before = tx.progress();
       pending->result = (*pending->fn)(tx);
       if (pending->result.ok()) {
         pending->result = db.Execute("RELEASE write_call");
-      } else {
-        tx.RestoreLastEventSequence(events_before);
+      }
+      if (!pending->result.ok()) {
+        tx.RestoreProgress(before);
         db.Execute("ROLLBACK TO write_call; RELEASE write_call").IgnoreError();
       }
     }
@@ -463,12 +291,15 @@ class SqliteStore final : public Store {
       }
       return 0;
     }
-    return tx.last_event_sequence();
+    committed_audit_head_ = tx.progress().audit_head;
+    return tx.progress().last_event_sequence;
   }
 
   const SqliteStoreOptions options_;
+  PersonalDataSealer sealer_;
   // Used only by the current leader (see Write).
   std::unique_ptr<SqliteConnection> writer_connection_;
+  AuditChainHead committed_audit_head_;
 
   absl::Mutex mu_;
   std::deque<PendingWrite*> queue_ ABSL_GUARDED_BY(mu_);
@@ -487,20 +318,21 @@ absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(
   if (options.path.empty()) {
     return absl::InvalidArgumentError("the SQLite database path is empty");
   }
+  if (options.keyring == nullptr) {
+    return absl::InvalidArgumentError(
+        "the SQLite store needs the patient keyring to encrypt personal data");
+  }
   WOR_ASSIGN_OR_RETURN(
       auto writer,
       SqliteConnection::Open(options.path, true, options.relaxed_durability));
   WOR_RETURN_IF_ERROR(ApplyMigrations(*writer));
-  WOR_ASSIGN_OR_RETURN(auto stmt,
-                       writer->Prepare("SELECT COALESCE(MAX(sequence), 0) FROM "
-                                       "referral_events"));
-  WOR_ASSIGN_OR_RETURN(bool has_row, stmt->Step());
-  int64_t last_event = has_row ? stmt->ColumnInt64(0) : 0;
-  stmt.reset();
+  WOR_ASSIGN_OR_RETURN(int64_t last_event, LoadLastEventSequence(*writer));
+  WOR_ASSIGN_OR_RETURN(AuditChainHead audit_head, LoadAuditChainHead(*writer));
   SqliteStoreOptions effective = options;
   if (effective.max_writes_per_commit < 1) effective.max_writes_per_commit = 1;
-  return std::unique_ptr<Store>(
-      new SqliteStore(std::move(effective), std::move(writer), last_event));
+  return std::unique_ptr<Store>(new SqliteStore(std::move(effective),
+                                                std::move(writer), last_event,
+                                                std::move(audit_head)));
 }
 
 }  // namespace wor::server

@@ -8,6 +8,10 @@
 // Reads use a pool of separate connections and never wait for the writer.
 // The store must outlive every call into it.
 //
+// Personal data is sealed per patient under keys from a PatientKeyring
+// (personal_data_sealer.h); the audit log is an append-only hash chain
+// (audit_chain.h), enforced by triggers.
+//
 // The schema lives in server/store/sqlite_schema/*.sql and is applied as
 // numbered migrations (PRAGMA user_version) when the store opens.
 #ifndef WOR_SERVER_STORE_SQLITE_STORE_H_
@@ -17,6 +21,7 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "server/store/patient_keyring.h"
 #include "server/store/store.h"
 
 namespace wor::server {
@@ -28,10 +33,14 @@ struct SqliteStoreOptions {
   // synchronous=NORMAL instead of FULL: faster, but the last acknowledged
   // writes may be lost on power failure. Off by default.
   bool relaxed_durability = false;
+  // Required. The patients' data keys; must outlive the store. Keep its file
+  // apart from the database (and from the database's backups).
+  PatientKeyring* keyring = nullptr;
 };
 
 // Opens or creates the database and brings its schema up to date. Fails
-// when the file cannot be opened or was written by a newer version.
+// when the file cannot be opened or was written by a newer version;
+// INVALID_ARGUMENT without a path or keyring.
 absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(
     const SqliteStoreOptions& options);
 

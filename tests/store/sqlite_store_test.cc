@@ -25,6 +25,7 @@
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "server/store/patient_keyring.h"
 #include "server/store/sqlite_migrations.h"
 #include "server/store/store.h"
 #include "tests/common/status_matchers.h"
@@ -47,6 +48,8 @@ wor::v1::Referral MakeReferral(const std::string& id) {
   referral.mutable_referrer()->set_practice_agb("01234567");
   referral.set_welfare_organisation("welfareOrganisations/11111111");
   referral.set_state(wor::v1::REFERRAL_STATE_REQUESTED);
+  referral.set_patient_pseudonym("pseudonym-1");
+  referral.mutable_patient()->set_family_name("Bakker");
   return referral;
 }
 
@@ -92,18 +95,32 @@ class SqliteStoreTest : public ::testing::Test {
     ASSERT_NE(mkdtemp(pattern.data()), nullptr);
     dir_ = pattern;
     path_ = dir_ + "/wor.db";
+    KeyringOptions keyring_options;
+    keyring_options.path = dir_ + "/keyring.db";
+    keyring_options.master_keys = {{"test-key", std::string(32, 'k')}};
+    keyring_options.active_master_key_id = "test-key";
+    absl::StatusOr<std::unique_ptr<PatientKeyring>> keyring =
+        OpenPatientKeyring(keyring_options);
+    ASSERT_THAT(keyring, IsOk());
+    keyring_ = *std::move(keyring);
   }
 
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
-  absl::StatusOr<std::unique_ptr<Store>> Open() {
+  SqliteStoreOptions Options(const std::string& path) {
     SqliteStoreOptions options;
-    options.path = path_;
-    return OpenSqliteStore(options);
+    options.path = path;
+    options.keyring = keyring_.get();
+    return options;
+  }
+
+  absl::StatusOr<std::unique_ptr<Store>> Open() {
+    return OpenSqliteStore(Options(path_));
   }
 
   std::string dir_;
   std::string path_;
+  std::unique_ptr<PatientKeyring> keyring_;
 };
 
 TEST_F(SqliteStoreTest, CommittedDataSurvivesClosingAndReopening) {
@@ -115,7 +132,8 @@ TEST_F(SqliteStoreTest, CommittedDataSurvivesClosingAndReopening) {
       absl::Status status = tx.InsertReferral("a", MakeReferral("a"));
       if (status.ok()) status = tx.UpdateReferral("a", 1, MakeReferral("a"));
       if (status.ok()) {
-        status = tx.InsertIdempotencyRecord("request-1", {"M", "D", "R"});
+        status = tx.InsertIdempotencyRecord(
+            "request-1", IdempotencyRecord{"M", "D", "R", ""});
       }
       if (status.ok()) {
         wor::v1::Feedback feedback;
@@ -237,7 +255,8 @@ TEST_F(SqliteStoreTest, AFailingWriteDoesNotUndoTheOtherWritesOfItsCommit) {
         absl::Status status = tx.InsertReferral(id, MakeReferral(id));
         if (status.ok()) status = tx.AppendEvent(MakeEvent(id));
         if (status.ok()) {
-          status = tx.InsertIdempotencyRecord(id, {"M", "D", "R"});
+          status = tx.InsertIdempotencyRecord(
+              id, IdempotencyRecord{"M", "D", "R", ""});
         }
         if (!status.ok() || i % 2 == 0) return status;
         // The odd writes fail in SQLite itself, after writing.
@@ -331,8 +350,7 @@ TEST_F(SqliteStoreTest, FailingWritesLeaveNoTraceUnderHeavyConcurrency) {
 }
 
 TEST_F(SqliteStoreTest, AZeroBatchLimitStillCommitsEveryWrite) {
-  SqliteStoreOptions options;
-  options.path = path_;
+  SqliteStoreOptions options = Options(path_);
   options.max_writes_per_commit = 0;
   absl::StatusOr<std::unique_ptr<Store>> store = OpenSqliteStore(options);
   ASSERT_THAT(store, IsOk());
@@ -347,8 +365,7 @@ TEST_F(SqliteStoreTest, AZeroBatchLimitStillCommitsEveryWrite) {
 TEST_F(SqliteStoreTest, APathUnderARegularFileIsUnavailable) {
   const std::string file = dir_ + "/plain_file";
   std::ofstream(file) << "not a directory";
-  SqliteStoreOptions options;
-  options.path = file + "/wor.db";
+  SqliteStoreOptions options = Options(file + "/wor.db");
 
   absl::StatusOr<std::unique_ptr<Store>> store = OpenSqliteStore(options);
   EXPECT_THAT(store, StatusIs(absl::StatusCode::kUnavailable));
@@ -356,21 +373,24 @@ TEST_F(SqliteStoreTest, APathUnderARegularFileIsUnavailable) {
 }
 
 TEST_F(SqliteStoreTest, APathInAMissingDirectoryIsUnavailable) {
-  SqliteStoreOptions options;
-  options.path = dir_ + "/missing/wor.db";
-  EXPECT_THAT(OpenSqliteStore(options),
+  EXPECT_THAT(OpenSqliteStore(Options(dir_ + "/missing/wor.db")),
               StatusIs(absl::StatusCode::kUnavailable));
 }
 
 TEST_F(SqliteStoreTest, APathThatIsADirectoryIsUnavailable) {
-  SqliteStoreOptions options;
-  options.path = dir_;
-  EXPECT_THAT(OpenSqliteStore(options),
+  EXPECT_THAT(OpenSqliteStore(Options(dir_)),
               StatusIs(absl::StatusCode::kUnavailable));
 }
 
 TEST_F(SqliteStoreTest, AnEmptyPathIsInvalidArgument) {
-  EXPECT_THAT(OpenSqliteStore(SqliteStoreOptions{}),
+  EXPECT_THAT(OpenSqliteStore(Options("")),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+}
+
+TEST_F(SqliteStoreTest, OpeningWithoutAKeyringIsInvalidArgument) {
+  SqliteStoreOptions options = Options(path_);
+  options.keyring = nullptr;
+  EXPECT_THAT(OpenSqliteStore(options),
               StatusIs(absl::StatusCode::kInvalidArgument));
 }
 

@@ -1,0 +1,152 @@
+// Row readers and paged queries of the SQLite store; see sqlite_rows.h.
+#include "server/store/sqlite_rows.h"
+
+#include <algorithm>
+#include <optional>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "server/common/status_macros.h"
+#include "server/store/audit_chain.h"
+
+namespace wor::server {
+namespace {
+
+absl::Status CorruptRow(const char* table) {
+  return absl::DataLossError(
+      absl::StrCat("a stored row of ", table, " cannot be read"));
+}
+
+}  // namespace
+
+absl::StatusOr<StoredReferral> ReadReferralRow(const SqliteStatement& row,
+                                               PersonalDataSealer& sealer) {
+  StoredReferral stored;
+  stored.sequence = row.ColumnInt64(0);
+  stored.revision = row.ColumnInt64(1);
+  const std::string id = row.ColumnText(2);
+  SealedMessage<wor::v1::Referral> sealed;
+  if (!sealed.public_part.ParseFromString(row.ColumnBlob(3))) {
+    return CorruptRow("referrals");
+  }
+  sealed.personal = row.ColumnBlob(4);
+  WOR_ASSIGN_OR_RETURN(stored.referral,
+                       sealer.OpenReferral(id, std::move(sealed)));
+  return stored;
+}
+
+absl::StatusOr<StoredEvent> ReadEventRow(const SqliteStatement& row,
+                                         PersonalDataSealer& sealer) {
+  StoredEvent stored;
+  stored.sequence = row.ColumnInt64(0);
+  SealedMessage<wor::v1::ReferralEvent> sealed;
+  if (!sealed.public_part.ParseFromString(row.ColumnBlob(1))) {
+    return CorruptRow("referral_events");
+  }
+  sealed.personal = row.ColumnBlob(2);
+  WOR_ASSIGN_OR_RETURN(stored.event,
+                       sealer.OpenEvent(stored.sequence, std::move(sealed)));
+  stored.event.set_resume_token(ResumeTokenForSequence(stored.sequence));
+  return stored;
+}
+
+absl::StatusOr<std::pair<int64_t, wor::v1::Feedback>> ReadFeedbackRow(
+    const SqliteStatement& row, PersonalDataSealer& sealer) {
+  const int64_t position = row.ColumnInt64(0);
+  SealedMessage<wor::v1::Feedback> sealed;
+  if (!sealed.public_part.ParseFromString(row.ColumnBlob(4))) {
+    return CorruptRow("feedback");
+  }
+  sealed.personal = row.ColumnBlob(5);
+  WOR_ASSIGN_OR_RETURN(
+      wor::v1::Feedback feedback,
+      sealer.OpenFeedback(row.ColumnText(1), row.ColumnText(2),
+                          row.ColumnText(3), std::move(sealed)));
+  return std::make_pair(position, std::move(feedback));
+}
+
+StoredAuditRow ReadAuditRow(const SqliteStatement& row) {
+  return StoredAuditRow{row.ColumnInt64(0), row.ColumnBlob(1),
+                        row.ColumnText(2), row.ColumnText(3)};
+}
+
+absl::StatusOr<StoredReferral> SelectReferral(SqliteConnection& db,
+                                              PersonalDataSealer& sealer,
+                                              const std::string& id) {
+  WOR_ASSIGN_OR_RETURN(
+      auto stmt, db.Prepare(absl::StrCat("SELECT ", kReferralColumns,
+                                         " FROM referrals WHERE id = ?")));
+  stmt->BindText(1, id);
+  WOR_ASSIGN_OR_RETURN(bool found, stmt->Step());
+  if (!found) {
+    return absl::NotFoundError(absl::StrCat("referral ", id, " not found"));
+  }
+  return ReadReferralRow(*stmt, sealer);
+}
+
+PagedQuery::PagedQuery(std::string select, const std::string& practice_agb,
+                       const std::string& welfare_organisation)
+    : sql_(std::move(select)),
+      practice_agb_(practice_agb),
+      welfare_organisation_(welfare_organisation) {
+  absl::StrAppend(&sql_, " WHERE sequence > ?");
+}
+
+void PagedQuery::AddCondition(const std::string& condition) {
+  absl::StrAppend(&sql_, " AND ", condition);
+}
+
+absl::StatusOr<std::unique_ptr<SqliteStatement>> PagedQuery::Prepare(
+    SqliteConnection& db, int64_t after_sequence, int limit) {
+  if (!practice_agb_.empty()) absl::StrAppend(&sql_, " AND practice_agb = ?");
+  if (!welfare_organisation_.empty()) {
+    absl::StrAppend(&sql_, " AND welfare_organisation = ?");
+  }
+  absl::StrAppend(&sql_, " ORDER BY sequence LIMIT ?");
+  WOR_ASSIGN_OR_RETURN(auto stmt, db.Prepare(sql_));
+  int index = 1;
+  stmt->BindInt64(index++, after_sequence);
+  if (!practice_agb_.empty()) stmt->BindText(index++, practice_agb_);
+  if (!welfare_organisation_.empty()) {
+    stmt->BindText(index++, welfare_organisation_);
+  }
+  stmt->BindInt64(index, std::max(limit, 0));
+  return stmt;
+}
+
+absl::StatusOr<std::unique_ptr<SqliteStatement>> PrepareAuditQuery(
+    SqliteConnection& db, const AuditFilter& filter, int64_t after_sequence,
+    int limit) {
+  // With a patient, start from the patient index: it holds only their
+  // records, already in sequence order.
+  std::string sql =
+      absl::StrCat("SELECT a.sequence, a.record, a.previous_hash, a.hash FROM ",
+                   filter.patient_pseudonym.empty()
+                       ? "audit_log a"
+                       : "audit_record_patients p JOIN audit_log a "
+                         "ON a.sequence = p.sequence",
+                   " WHERE a.sequence > ?");
+  const std::optional<int64_t> start = AuditStartNanos(filter);
+  const std::optional<int64_t> end = AuditEndNanos(filter);
+  if (!filter.patient_pseudonym.empty()) {
+    absl::StrAppend(&sql, " AND p.pseudonym = ?");
+  }
+  if (!filter.user.empty()) absl::StrAppend(&sql, " AND a.user = ?");
+  if (start.has_value()) absl::StrAppend(&sql, " AND a.event_time >= ?");
+  if (end.has_value()) absl::StrAppend(&sql, " AND a.event_time < ?");
+  absl::StrAppend(&sql, " ORDER BY a.sequence LIMIT ?");
+
+  WOR_ASSIGN_OR_RETURN(auto stmt, db.Prepare(sql));
+  int index = 1;
+  stmt->BindInt64(index++, after_sequence);
+  if (!filter.patient_pseudonym.empty()) {
+    stmt->BindText(index++, filter.patient_pseudonym);
+  }
+  if (!filter.user.empty()) stmt->BindText(index++, filter.user);
+  if (start.has_value()) stmt->BindInt64(index++, *start);
+  if (end.has_value()) stmt->BindInt64(index++, *end);
+  stmt->BindInt64(index, std::max(limit, 0));
+  return stmt;
+}
+
+}  // namespace wor::server
