@@ -39,8 +39,8 @@ struct MemoryAuditEntry {
   wor::v1::AuditRecord record;  // with sequence and hashes, for filtering
 };
 
-// Everything the store holds, personal data only in sealed form; a
-// transaction works on a copy.
+// Everything the store holds but the audit log, personal data only in
+// sealed form; a transaction works on a copy.
 struct MemoryState {
   std::map<std::string, MemoryReferral> referrals;
   int64_t last_referral_sequence = 0;
@@ -50,8 +50,13 @@ struct MemoryState {
   std::map<std::string, std::map<int64_t, MemoryFeedback>> feedback;
   int64_t last_feedback_position = 0;
   std::vector<MemoryEvent> events;
-  std::vector<MemoryAuditEntry> audit;
-  AuditChainHead audit_head = AuditChainHead::Genesis();
+};
+
+// The audit log only grows, so a transaction keeps just what it appends
+// instead of copying it.
+struct MemoryAuditLog {
+  std::vector<MemoryAuditEntry> entries;
+  AuditChainHead head = AuditChainHead::Genesis();
 };
 
 absl::StatusOr<StoredReferral> OpenReferral(PersonalDataSealer& sealer,
@@ -79,8 +84,11 @@ absl::StatusOr<StoredEvent> OpenEvent(PersonalDataSealer& sealer,
 
 class MemoryTransaction final : public WriteTransaction {
  public:
-  MemoryTransaction(const MemoryState& base, PersonalDataSealer& sealer)
-      : state_(base), sealer_(sealer) {}
+  MemoryTransaction(const MemoryState& base, const AuditChainHead& audit_head,
+                    PersonalDataSealer& sealer)
+      : state_(base), sealer_(sealer) {
+    appended_audit_.head = audit_head;
+  }
 
   absl::StatusOr<StoredReferral> GetReferral(const std::string& id) override {
     auto it = state_.referrals.find(id);
@@ -188,14 +196,22 @@ class MemoryTransaction final : public WriteTransaction {
   }
 
   absl::Status AppendAudit(const wor::v1::AuditRecord& record) override {
-    StoredAuditRow row = ChainAuditRecord(record, state_.audit_head);
+    StoredAuditRow row = ChainAuditRecord(record, appended_audit_.head);
     WOR_ASSIGN_OR_RETURN(wor::v1::AuditRecord stored, AuditRecordFromRow(row));
-    state_.audit_head = AuditChainHead::After(row);
-    state_.audit.push_back(MemoryAuditEntry{std::move(row), std::move(stored)});
+    appended_audit_.head = AuditChainHead::After(row);
+    appended_audit_.entries.push_back(
+        MemoryAuditEntry{std::move(row), std::move(stored)});
     return absl::OkStatus();
   }
 
-  MemoryState TakeState() && { return std::move(state_); }
+  // Applies the transaction to the committed state and audit log.
+  void CommitTo(MemoryState& state, MemoryAuditLog& audit) && {
+    state = std::move(state_);
+    for (MemoryAuditEntry& entry : appended_audit_.entries) {
+      audit.entries.push_back(std::move(entry));
+    }
+    audit.head = std::move(appended_audit_.head);
+  }
 
  private:
   MemoryFeedback* FindFeedback(const std::string& referral_id,
@@ -210,6 +226,7 @@ class MemoryTransaction final : public WriteTransaction {
 
   MemoryState state_;
   PersonalDataSealer& sealer_;
+  MemoryAuditLog appended_audit_;  // only this transaction's records
 };
 
 class MemoryStore final : public Store {
@@ -220,9 +237,9 @@ class MemoryStore final : public Store {
     absl::MutexLock lock(&mu_);
     // A copy keeps a failed function's writes out of the committed state.
     // Fine for tests and demos; the SQLite store is the one that scales.
-    MemoryTransaction tx(state_, sealer_);
+    MemoryTransaction tx(state_, audit_.head, sealer_);
     absl::Status status = fn(tx);
-    if (status.ok()) state_ = std::move(tx).TakeState();
+    if (status.ok()) std::move(tx).CommitTo(state_, audit_);
     return status;
   }
 
@@ -307,7 +324,7 @@ class MemoryStore final : public Store {
       const AuditFilter& filter, int64_t after_sequence, int limit) override {
     absl::MutexLock lock(&mu_);
     std::vector<wor::v1::AuditRecord> result;
-    for (const MemoryAuditEntry& entry : state_.audit) {
+    for (const MemoryAuditEntry& entry : audit_.entries) {
       if (static_cast<int>(result.size()) >= limit) break;
       if (entry.row.sequence > after_sequence &&
           AuditMatches(filter, entry.record)) {
@@ -321,7 +338,7 @@ class MemoryStore final : public Store {
       int64_t after_sequence, int limit) override {
     absl::MutexLock lock(&mu_);
     std::vector<StoredAuditRow> result;
-    for (const MemoryAuditEntry& entry : state_.audit) {
+    for (const MemoryAuditEntry& entry : audit_.entries) {
       if (static_cast<int>(result.size()) >= limit) break;
       if (entry.row.sequence > after_sequence) result.push_back(entry.row);
     }
@@ -332,6 +349,7 @@ class MemoryStore final : public Store {
   PersonalDataSealer sealer_;
   absl::Mutex mu_;
   MemoryState state_ ABSL_GUARDED_BY(mu_);
+  MemoryAuditLog audit_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace

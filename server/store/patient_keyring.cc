@@ -262,6 +262,7 @@ class SqlitePatientKeyring final : public PatientKeyring {
                        " but this server knows only up to ", kSchemaVersion,
                        "; run the newer server version that wrote it"));
     }
+    if (current == kSchemaVersion) return absl::OkStatus();
     absl::Status status = db_->Execute(
         absl::StrCat("BEGIN IMMEDIATE;", kSchema,
                      "PRAGMA user_version = ", kSchemaVersion, "; COMMIT;"));

@@ -84,11 +84,7 @@ absl::StatusOr<StoredReferral> SelectReferral(SqliteConnection& db,
   return ReadReferralRow(*stmt, sealer);
 }
 
-PagedQuery::PagedQuery(std::string select, const std::string& practice_agb,
-                       const std::string& welfare_organisation)
-    : sql_(std::move(select)),
-      practice_agb_(practice_agb),
-      welfare_organisation_(welfare_organisation) {
+PagedQuery::PagedQuery(std::string select) : sql_(std::move(select)) {
   absl::StrAppend(&sql_, " WHERE sequence > ?");
 }
 
@@ -96,20 +92,20 @@ void PagedQuery::AddCondition(const std::string& condition) {
   absl::StrAppend(&sql_, " AND ", condition);
 }
 
+void PagedQuery::AddEquals(const std::string& column,
+                           const std::string& value) {
+  if (value.empty()) return;
+  absl::StrAppend(&sql_, " AND ", column, " = ?");
+  values_.push_back(value);
+}
+
 absl::StatusOr<std::unique_ptr<SqliteStatement>> PagedQuery::Prepare(
     SqliteConnection& db, int64_t after_sequence, int limit) {
-  if (!practice_agb_.empty()) absl::StrAppend(&sql_, " AND practice_agb = ?");
-  if (!welfare_organisation_.empty()) {
-    absl::StrAppend(&sql_, " AND welfare_organisation = ?");
-  }
-  absl::StrAppend(&sql_, " ORDER BY sequence LIMIT ?");
-  WOR_ASSIGN_OR_RETURN(auto stmt, db.Prepare(sql_));
+  WOR_ASSIGN_OR_RETURN(
+      auto stmt, db.Prepare(absl::StrCat(sql_, " ORDER BY sequence LIMIT ?")));
   int index = 1;
   stmt->BindInt64(index++, after_sequence);
-  if (!practice_agb_.empty()) stmt->BindText(index++, practice_agb_);
-  if (!welfare_organisation_.empty()) {
-    stmt->BindText(index++, welfare_organisation_);
-  }
+  for (const std::string& value : values_) stmt->BindText(index++, value);
   stmt->BindInt64(index, std::max(limit, 0));
   return stmt;
 }
@@ -118,30 +114,27 @@ absl::StatusOr<std::unique_ptr<SqliteStatement>> PrepareAuditQuery(
     SqliteConnection& db, const AuditFilter& filter, int64_t after_sequence,
     int limit) {
   // With a patient, start from the patient index: it holds only their
-  // records, already in sequence order.
+  // records, keyed by (pseudonym, sequence), so paging is a range scan.
+  const bool by_patient = !filter.patient_pseudonym.empty();
+  const char* sequence = by_patient ? "p.sequence" : "a.sequence";
   std::string sql =
       absl::StrCat("SELECT a.sequence, a.record, a.previous_hash, a.hash FROM ",
-                   filter.patient_pseudonym.empty()
-                       ? "audit_log a"
-                       : "audit_record_patients p JOIN audit_log a "
-                         "ON a.sequence = p.sequence",
-                   " WHERE a.sequence > ?");
+                   by_patient ? "audit_record_patients p JOIN audit_log a "
+                                "ON a.sequence = p.sequence"
+                              : "audit_log a",
+                   " WHERE ", sequence, " > ?");
   const std::optional<int64_t> start = AuditStartNanos(filter);
   const std::optional<int64_t> end = AuditEndNanos(filter);
-  if (!filter.patient_pseudonym.empty()) {
-    absl::StrAppend(&sql, " AND p.pseudonym = ?");
-  }
+  if (by_patient) absl::StrAppend(&sql, " AND p.pseudonym = ?");
   if (!filter.user.empty()) absl::StrAppend(&sql, " AND a.user = ?");
   if (start.has_value()) absl::StrAppend(&sql, " AND a.event_time >= ?");
   if (end.has_value()) absl::StrAppend(&sql, " AND a.event_time < ?");
-  absl::StrAppend(&sql, " ORDER BY a.sequence LIMIT ?");
+  absl::StrAppend(&sql, " ORDER BY ", sequence, " LIMIT ?");
 
   WOR_ASSIGN_OR_RETURN(auto stmt, db.Prepare(sql));
   int index = 1;
   stmt->BindInt64(index++, after_sequence);
-  if (!filter.patient_pseudonym.empty()) {
-    stmt->BindText(index++, filter.patient_pseudonym);
-  }
+  if (by_patient) stmt->BindText(index++, filter.patient_pseudonym);
   if (!filter.user.empty()) stmt->BindText(index++, filter.user);
   if (start.has_value()) stmt->BindInt64(index++, *start);
   if (end.has_value()) stmt->BindInt64(index++, *end);

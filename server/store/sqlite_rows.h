@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -42,25 +43,28 @@ absl::StatusOr<StoredReferral> SelectReferral(SqliteConnection& db,
                                               PersonalDataSealer& sealer,
                                               const std::string& id);
 
-// A paged query over referrals or events: rows after a sequence, optionally
-// of one practice and/or one welfare organisation, in sequence order. Both
-// tables carry these two columns, so the clauses and their bindings are
-// built in one place.
+// A paged query over referrals or events: rows after a sequence that meet
+// every added condition, in sequence order, at most a limit.
+//
+//   PagedQuery query("SELECT sequence, body FROM referral_events");
+//   query.AddEquals("practice_agb", filter.practice_agb);
+//   WOR_ASSIGN_OR_RETURN(auto stmt, query.Prepare(db, after, limit));
 class PagedQuery {
  public:
-  PagedQuery(std::string select, const std::string& practice_agb,
-             const std::string& welfare_organisation);
+  // `select` is "SELECT … FROM table"; the table has a `sequence` column.
+  explicit PagedQuery(std::string select);
 
-  // Extra conditions without parameters (e.g. a state list of numbers).
+  // A condition without parameters (e.g. a state list of numbers).
   void AddCondition(const std::string& condition);
+  // `column = value`; no condition when `value` is empty (not filtered).
+  void AddEquals(const std::string& column, const std::string& value);
 
   absl::StatusOr<std::unique_ptr<SqliteStatement>> Prepare(
       SqliteConnection& db, int64_t after_sequence, int limit);
 
  private:
   std::string sql_;
-  const std::string& practice_agb_;
-  const std::string& welfare_organisation_;
+  std::vector<std::string> values_;  // bound in order after the sequence
 };
 
 // The audit rows matching `filter` after `after_sequence`, in sequence

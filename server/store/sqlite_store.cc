@@ -130,8 +130,10 @@ class SqliteStore final : public Store {
       const ReferralFilter& filter, int64_t after_sequence,
       int limit) override {
     PagedQuery query(
-        absl::StrCat("SELECT ", kReferralColumns, " FROM referrals"),
-        filter.practice_agb, filter.welfare_organisation);
+        absl::StrCat("SELECT ", kReferralColumns, " FROM referrals"));
+    query.AddEquals("practice_agb", filter.practice_agb);
+    query.AddEquals("welfare_organisation", filter.welfare_organisation);
+    query.AddEquals("patient_pseudonym", filter.patient_pseudonym);
     if (!filter.states.empty()) {
       std::vector<int> states(filter.states.begin(), filter.states.end());
       query.AddCondition(
@@ -167,8 +169,9 @@ class SqliteStore final : public Store {
                                                       int64_t after_sequence,
                                                       int limit) override {
     PagedQuery query(
-        absl::StrCat("SELECT ", kEventColumns, " FROM referral_events"),
-        filter.practice_agb, filter.welfare_organisation);
+        absl::StrCat("SELECT ", kEventColumns, " FROM referral_events"));
+    query.AddEquals("practice_agb", filter.practice_agb);
+    query.AddEquals("welfare_organisation", filter.welfare_organisation);
     WOR_ASSIGN_OR_RETURN(auto reader, BorrowReader());
     WOR_ASSIGN_OR_RETURN(
         auto stmt, query.Prepare(*reader.connection, after_sequence, limit));

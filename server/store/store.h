@@ -81,6 +81,9 @@ struct ReferralFilter {
   std::vector<wor::v1::ReferralState> states;
   std::string practice_agb;
   std::string welfare_organisation;
+  // One patient's referrals (e.g. for erasure), through an index rather
+  // than opening every referral.
+  std::string patient_pseudonym = {};
 };
 
 // Which events a reader wants. Empty fields do not filter.

@@ -21,6 +21,10 @@ inline bool ReferralMatches(const ReferralFilter& filter,
       referral.referrer().practice_agb() != filter.practice_agb) {
     return false;
   }
+  if (!filter.patient_pseudonym.empty() &&
+      referral.patient_pseudonym() != filter.patient_pseudonym) {
+    return false;
+  }
   return filter.welfare_organisation.empty() ||
          referral.welfare_organisation() == filter.welfare_organisation;
 }

@@ -441,6 +441,25 @@ TEST_P(StoreContractTest, ListingHonoursEveryFilterField) {
   EXPECT_THAT(ListedNames({{}, "P3", ""}), IsEmpty());
 }
 
+TEST_P(StoreContractTest, ListingByPatientFindsOnlyTheirReferrals) {
+  for (const auto& [id, patient] :
+       std::vector<std::pair<std::string, std::string>>{
+           {"r1", "p1"}, {"r2", "p2"}, {"r3", "p1"}}) {
+    wor::v1::Referral referral = MakeReferral(id);
+    referral.set_patient_pseudonym(patient);
+    ASSERT_THAT(Insert(id, referral), IsOk());
+  }
+  ReferralFilter of_p1;
+  of_p1.patient_pseudonym = "p1";
+  ReferralFilter of_p3;
+  of_p3.patient_pseudonym = "p3";
+
+  EXPECT_THAT(ListedNames(of_p1), ElementsAre("referrals/r1", "referrals/r3"));
+  EXPECT_THAT(ListedNames(of_p1, store_->GetReferral("r1")->sequence, 1),
+              ElementsAre("referrals/r3"));
+  EXPECT_THAT(ListedNames(of_p3), IsEmpty());
+}
+
 TEST_P(StoreContractTest, ListingPagesByAfterSequenceAndLimit) {
   for (const char* id : {"r1", "r2", "r3", "r4", "r5"}) {
     ASSERT_THAT(Insert(id, MakeReferral(id, id[1] % 2 ? "odd" : "even")),

@@ -9,6 +9,7 @@
 
 ALTER TABLE referrals ADD COLUMN patient_pseudonym TEXT NOT NULL DEFAULT '';
 ALTER TABLE referrals ADD COLUMN sealed_personal BLOB NOT NULL DEFAULT x'';
+-- One patient's referrals (ReferralFilter.patient_pseudonym, e.g. erasure).
 CREATE INDEX referrals_by_patient ON referrals (patient_pseudonym, sequence);
 
 ALTER TABLE feedback ADD COLUMN patient_pseudonym TEXT NOT NULL DEFAULT '';
