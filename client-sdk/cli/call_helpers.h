@@ -54,6 +54,7 @@ grpc::Status CallUnary(CommandContext& context,
                        const Request& request, Response* response) {
   Stub stub(context.Channel());
   grpc::ClientContext call;
+  context.AddIdentity(call);
   context.SetDeadline(call);
   return (stub.*method)(&call, request, response);
 }

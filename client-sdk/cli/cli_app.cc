@@ -113,6 +113,9 @@ int RunCli(const std::vector<std::string>& args, const OptionDefaults& defaults,
     PrintCommandHelp(*command, context.messages(), context.out());
     return kExitOk;
   }
+  // Every command calls the server.
+  absl::Status security = context.LoadSecurity();
+  if (!security.ok()) return ReportUsageError(context, security, "");
   return command->handler(context, *flags);
 }
 

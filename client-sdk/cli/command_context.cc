@@ -3,7 +3,6 @@
 #include <chrono>
 
 #include "grpcpp/create_channel.h"
-#include "grpcpp/security/credentials.h"
 
 namespace wor::client {
 
@@ -18,13 +17,24 @@ CommandContext::CommandContext(GlobalOptions options, std::istream& in,
       now_(now),
       time_zone_(absl::LocalTimeZone()) {}
 
+absl::Status CommandContext::LoadSecurity() {
+  absl::StatusOr<ConnectionSecurity> security =
+      ConnectionSecurity::Load(options_, messages_);
+  if (!security.ok()) return security.status();
+  security_ = *std::move(security);
+  channel_ = nullptr;
+  return absl::OkStatus();
+}
+
 std::shared_ptr<grpc::Channel> CommandContext::Channel() {
   if (channel_ == nullptr) {
-    // The server speaks plaintext until TLS lands (see its startup log).
-    channel_ = grpc::CreateChannel(options_.server,
-                                   grpc::InsecureChannelCredentials());
+    channel_ = grpc::CreateChannel(options_.server, security_.credentials());
   }
   return channel_;
+}
+
+void CommandContext::AddIdentity(grpc::ClientContext& call) const {
+  security_.AddCallMetadata(call);
 }
 
 void CommandContext::SetDeadline(grpc::ClientContext& call) const {

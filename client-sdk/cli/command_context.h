@@ -1,7 +1,8 @@
 // What a command needs from its surroundings: the global options, the
 // texts in the user's language, the standard streams, the time the command
-// started, and a channel to the server (opened on first use, so `wor help`
-// never touches the network).
+// started, and a channel to the server with the caller's identity (loaded by
+// LoadSecurity() just before a command runs, so `wor help` never reads a key
+// or touches the network).
 //
 // main() owns the streams; RunCli() owns the context. Not thread-safe.
 #ifndef WOR_CLIENT_SDK_CLI_COMMAND_CONTEXT_H_
@@ -11,7 +12,9 @@
 #include <memory>
 #include <string>
 
+#include "absl/status/status.h"
 #include "absl/time/time.h"
+#include "client-sdk/cli/connection_security.h"
 #include "client-sdk/cli/global_options.h"
 #include "client-sdk/cli/messages.h"
 #include "grpcpp/channel.h"
@@ -37,8 +40,19 @@ class CommandContext {
   // The zone human output shows times in (the machine's local zone).
   absl::TimeZone time_zone() const { return time_zone_; }
 
-  // The channel to --server (plaintext), created on first use.
+  // Checks the connection options and reads the certificate, key and token
+  // files they name (see connection_security.h). A failure is
+  // INVALID_ARGUMENT in the user's language; nothing was sent.
+  absl::Status LoadSecurity();
+  const ConnectionSecurity& security() const { return security_; }
+
+  // The channel to --server, with TLS when configured; created on first
+  // use.
   std::shared_ptr<grpc::Channel> Channel();
+
+  // Adds the caller's identity (token or development headers) to a call.
+  // Every call needs it, streams included.
+  void AddIdentity(grpc::ClientContext& call) const;
 
   // Sets the --timeout deadline on a unary call.
   void SetDeadline(grpc::ClientContext& call) const;
@@ -51,6 +65,7 @@ class CommandContext {
   std::ostream& err_;
   absl::Time now_;
   absl::TimeZone time_zone_;
+  ConnectionSecurity security_;
   std::shared_ptr<grpc::Channel> channel_;
 };
 

@@ -3,6 +3,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "wor/v1/consent_service.pb.h"
 #include "wor/v1/feedback.pb.h"
 #include "wor/v1/intake.pb.h"
 #include "wor/v1/referral.pb.h"
@@ -37,6 +38,14 @@ FlagSpec RepeatableEnum(std::string name, std::string value_name,
                         const google::protobuf::EnumDescriptor* (*type)()) {
   FlagSpec flag = Enum(std::move(name), std::move(value_name), false, type);
   flag.repeatable = true;
+  return flag;
+}
+
+FlagSpec RequiredRepeatableEnum(
+    std::string name, std::string value_name,
+    const google::protobuf::EnumDescriptor* (*type)()) {
+  FlagSpec flag = RepeatableEnum(std::move(name), std::move(value_name), type);
+  flag.required = true;
   return flag;
 }
 
@@ -104,6 +113,26 @@ std::vector<Command> BuildCommands() {
        RunFeedbackSend},
       {"feedback list", name_arg, {}, RunFeedbackList},
       {"feedback ack", {"FEEDBACK_NAME"}, {request_id}, RunFeedbackAck},
+      {"consent show", name_arg, {}, RunConsentShow},
+      {"consent grant",
+       name_arg,
+       {RequiredRepeatableEnum("scope", "SCOPE",
+                               wor::v1::ConsentScope_descriptor),
+        Enum("method", "METHOD", true, wor::v1::ConsentMethod_descriptor),
+        Required("obtained-by", "AGB"), Required("text-version", "V"),
+        Value("at", "RFC3339"), etag, request_id},
+       RunConsentGrant},
+      {"consent revoke",
+       name_arg,
+       {RepeatableEnum("scope", "SCOPE", wor::v1::ConsentScope_descriptor),
+        Switch("all"),
+        Enum("method", "METHOD", true, wor::v1::ConsentMethod_descriptor), etag,
+        request_id},
+       RunConsentRevoke},
+      {"consent receipt",
+       name_arg,
+       {Value("language", "nl|en")},
+       RunConsentReceipt},
       {"form", {}, {}, RunForm},
       {"catalogue", {}, {}, RunCatalogue},
       {"watch",

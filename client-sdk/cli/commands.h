@@ -34,6 +34,12 @@ int RunFeedbackSend(CommandContext& context, const ParsedFlags& flags);
 int RunFeedbackList(CommandContext& context, const ParsedFlags& flags);
 int RunFeedbackAck(CommandContext& context, const ParsedFlags& flags);
 
+// consent_commands.cc: ConsentService.
+int RunConsentShow(CommandContext& context, const ParsedFlags& flags);
+int RunConsentGrant(CommandContext& context, const ParsedFlags& flags);
+int RunConsentRevoke(CommandContext& context, const ParsedFlags& flags);
+int RunConsentReceipt(CommandContext& context, const ParsedFlags& flags);
+
 // reference_commands.cc: form, catalogue, ping.
 int RunForm(CommandContext& context, const ParsedFlags& flags);
 int RunCatalogue(CommandContext& context, const ParsedFlags& flags);

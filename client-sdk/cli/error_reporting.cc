@@ -3,6 +3,7 @@
 #include <ostream>
 #include <string>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "client-sdk/cli/exit_codes.h"
@@ -15,27 +16,95 @@ std::string CodeName(grpc::StatusCode code) {
   return absl::StatusCodeToString(static_cast<absl::StatusCode>(code));
 }
 
-std::string Hint(const CommandContext& context, grpc::StatusCode code) {
+// What the server's UNAUTHENTICATED message says went wrong, as a hint on
+// what to do. The server's reasons are stable English phrases (see
+// server/service/caller_authenticator.cc); an unknown one gets the general
+// hint.
+Msg UnauthenticatedHint(absl::string_view reason) {
+  struct Case {
+    absl::string_view phrase;
+    Msg hint;
+  };
+  static constexpr Case kCases[] = {
+      {"has expired", Msg::kHintTokenExpired},
+      {"not valid yet", Msg::kHintTokenNotYetValid},
+      {"user token is required", Msg::kHintTokenMissing},
+      {"another organisation", Msg::kHintTokenWrongOrganisation},
+      {"does not belong to an organisation", Msg::kHintRoleNotOfOrganisation},
+      {"client certificate", Msg::kHintCertificateRefused},
+      {"development mode", Msg::kHintDevIdentityRefused},
+  };
+  for (const Case& c : kCases) {
+    if (absl::StrContains(reason, c.phrase)) return c.hint;
+  }
+  return Msg::kHintUnauthenticated;
+}
+
+// Whether an UNAVAILABLE on a TLS channel came from the handshake rather
+// than from a server that is down: gRPC reports both as UNAVAILABLE. When
+// this side refuses (the server's certificate does not verify), the message
+// names the handshake. When the server refuses our certificate (missing, or
+// from a CA it does not trust), TLS 1.3 lets the client finish first, and
+// all gRPC reports is that the server closed the connection.
+bool IsHandshakeFailure(absl::string_view message) {
+  for (absl::string_view marker :
+       {"andshake", "SSL", "TLS", "ertificate", "tsi_", "Socket closed"}) {
+    if (absl::StrContains(message, marker)) return true;
+  }
+  return false;
+}
+
+struct Diagnosis {
+  std::string hint;
+  int exit_code;
+};
+
+Diagnosis Diagnose(const CommandContext& context, const grpc::Status& status) {
   const Messages& messages = context.messages();
+  const std::string& server = context.options().server;
+  const ConnectionSecurity& security = context.security();
+  const grpc::StatusCode code = status.error_code();
+  const int exit_code = ExitCodeFor(code);
   switch (code) {
-    case grpc::StatusCode::NOT_FOUND:
-      return std::string(messages.Text(Msg::kHintNotFound));
-    case grpc::StatusCode::INVALID_ARGUMENT:
-      return std::string(messages.Text(Msg::kHintInvalidArgument));
-    case grpc::StatusCode::FAILED_PRECONDITION:
-      return std::string(messages.Text(Msg::kHintFailedPrecondition));
-    case grpc::StatusCode::ALREADY_EXISTS:
-      return std::string(messages.Text(Msg::kHintAlreadyExists));
-    case grpc::StatusCode::ABORTED:
-      return std::string(messages.Text(Msg::kHintAborted));
+    case grpc::StatusCode::UNAUTHENTICATED:
+      return {std::string(
+                  messages.Text(UnauthenticatedHint(status.error_message()))),
+              exit_code};
+    case grpc::StatusCode::PERMISSION_DENIED:
+      return {std::string(messages.Text(Msg::kHintPermissionDenied)),
+              exit_code};
     case grpc::StatusCode::UNAVAILABLE:
-      return messages.Format(Msg::kHintUnavailable, context.options().server);
+      if (security.uses_tls() && IsHandshakeFailure(status.error_message())) {
+        return {messages.Format(security.has_client_certificate()
+                                    ? Msg::kHintTlsRefused
+                                    : Msg::kHintClientCertificateMissing,
+                                server),
+                kExitUnauthenticated};
+      }
+      return {absl::StrCat(
+                  messages.Format(Msg::kHintUnavailable, server),
+                  security.uses_tls()
+                      ? ""
+                      : absl::StrCat(" ", messages.Text(Msg::kHintMaybeTls))),
+              exit_code};
     case grpc::StatusCode::DEADLINE_EXCEEDED:
-      return messages.Format(
-          Msg::kHintDeadlineExceeded, context.options().server,
-          absl::FDivDuration(context.options().timeout, absl::Seconds(1)));
+      return {messages.Format(Msg::kHintDeadlineExceeded, server,
+                              absl::FDivDuration(context.options().timeout,
+                                                 absl::Seconds(1))),
+              exit_code};
+    case grpc::StatusCode::NOT_FOUND:
+      return {std::string(messages.Text(Msg::kHintNotFound)), exit_code};
+    case grpc::StatusCode::INVALID_ARGUMENT:
+      return {std::string(messages.Text(Msg::kHintInvalidArgument)), exit_code};
+    case grpc::StatusCode::FAILED_PRECONDITION:
+      return {std::string(messages.Text(Msg::kHintFailedPrecondition)),
+              exit_code};
+    case grpc::StatusCode::ALREADY_EXISTS:
+      return {std::string(messages.Text(Msg::kHintAlreadyExists)), exit_code};
+    case grpc::StatusCode::ABORTED:
+      return {std::string(messages.Text(Msg::kHintAborted)), exit_code};
     default:
-      return messages.Format(Msg::kHintOther, CodeName(code));
+      return {messages.Format(Msg::kHintOther, CodeName(code)), exit_code};
   }
 }
 
@@ -55,18 +124,23 @@ int ExitCodeFor(grpc::StatusCode code) {
     case grpc::StatusCode::UNAVAILABLE:
     case grpc::StatusCode::DEADLINE_EXCEEDED:
       return kExitUnreachable;
+    case grpc::StatusCode::UNAUTHENTICATED:
+      return kExitUnauthenticated;
+    case grpc::StatusCode::PERMISSION_DENIED:
+      return kExitPermissionDenied;
     default:
       return kExitFailure;
   }
 }
 
 int ReportRpcError(CommandContext& context, const grpc::Status& status) {
-  context.err() << "wor: " << Hint(context, status.error_code()) << "\n";
+  const Diagnosis diagnosis = Diagnose(context, status);
+  context.err() << "wor: " << diagnosis.hint << "\n";
   if (!status.error_message().empty()) {
     context.err() << "  " << CodeName(status.error_code()) << ": "
                   << status.error_message() << "\n";
   }
-  return ExitCodeFor(status.error_code());
+  return diagnosis.exit_code;
 }
 
 int ReportUsageError(CommandContext& context, const absl::Status& status,

@@ -16,7 +16,8 @@
 
 namespace wor::client {
 
-// The exit code for a failed call with `code`.
+// The exit code for a failed call with `code` (a TLS handshake the server
+// refused is reported as kExitUnauthenticated by ReportRpcError instead).
 int ExitCodeFor(grpc::StatusCode code);
 
 // Prints the hint and the server's message; returns the exit code.

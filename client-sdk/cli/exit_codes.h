@@ -23,6 +23,14 @@ enum ExitCode : int {
   // The server could not be reached in time (UNAVAILABLE,
   // DEADLINE_EXCEEDED): retrying later may help.
   kExitUnreachable = 5,
+  // The server does not know who calls (UNAUTHENTICATED, or a TLS handshake
+  // it refused): the certificate or token is missing, invalid or expired.
+  // Fix the credentials (a new token, the right --cert-file) and retry.
+  kExitUnauthenticated = 6,
+  // The server knows who calls, and this role or organisation may not do
+  // this (PERMISSION_DENIED). Retrying does not help; someone with the right
+  // role must do it.
+  kExitPermissionDenied = 7,
 };
 
 }  // namespace wor::client

@@ -1,7 +1,17 @@
-// The options that come before the command: where the server is, how to
-// print, which language, how long to wait.
+// The options that come before the command: where the server is, who calls
+// and how that is proved, how to print, which language, how long to wait.
 //
 //   wor --server 127.0.0.1:50999 --json --lang en --timeout 5 get referrals/x
+//   wor --ca-file var/pki/ca.pem --cert-file var/pki/clients/kvk-41234567.pem
+//       --key-file var/pki/clients/kvk-41234567.key.pem
+//       --token-file var/tokens/coach.jwt list
+//   wor --dev-identity kvk:41234567,coach-1,COACH list   # development server
+//
+// Each option has an environment variable as its default (OptionDefaults).
+// A value on the command line replaces its variable; an identity chosen on
+// the command line (a token, or --dev-identity) replaces the environment's
+// identity of the other kind, so `source var/demo-gp.env` followed by
+// `wor --dev-identity …` does what it says.
 #ifndef WOR_CLIENT_SDK_CLI_GLOBAL_OPTIONS_H_
 #define WOR_CLIENT_SDK_CLI_GLOBAL_OPTIONS_H_
 
@@ -21,12 +31,32 @@ struct GlobalOptions {
   absl::Duration timeout = absl::Seconds(10);
   // --help or -h before any command.
   bool help_requested = false;
+
+  // Mutual TLS. With `ca_file` (the CA that issued the server's
+  // certificate) the connection is TLS; without it, plaintext. `cert_file`
+  // and `key_file` are the organisation's client certificate and key.
+  std::string ca_file;
+  std::string cert_file;
+  std::string key_file;
+  // The user token: a file read on every run, or the token itself. At most
+  // one is set; never printed.
+  std::string token_file;
+  std::string token;
+  // Development mode instead of a certificate and token:
+  // "ORGANISATION,USER,ROLE[,ACTING_FOR]" (see connection_security.h).
+  std::string dev_identity;
 };
 
 // The environment variables that supply defaults; empty means unset.
 struct OptionDefaults {
-  std::string server;    // WOR_SERVER
-  std::string language;  // WOR_LANG
+  std::string server;        // WOR_SERVER
+  std::string language;      // WOR_LANG
+  std::string ca_file;       // WOR_CA_FILE
+  std::string cert_file;     // WOR_CERT_FILE
+  std::string key_file;      // WOR_KEY_FILE
+  std::string token_file;    // WOR_TOKEN_FILE
+  std::string token;         // WOR_TOKEN
+  std::string dev_identity;  // WOR_DEV_IDENTITY
 };
 
 // The global options and the words after them (the command and its
@@ -42,7 +72,9 @@ Language LanguageFromArgs(const std::vector<std::string>& args,
                           const OptionDefaults& defaults);
 
 // Parses the leading options of `args` (argv without the program name).
-// A failure is INVALID_ARGUMENT with a message in the language chosen so far
+// Whether the connection options fit together is checked only when a
+// command connects (connection_security.h), so `wor help` always works. A
+// failure is INVALID_ARGUMENT with a message in the language chosen so far
 // (or Dutch).
 absl::StatusOr<GlobalParse> ParseGlobalOptions(
     const std::vector<std::string>& args, const OptionDefaults& defaults);

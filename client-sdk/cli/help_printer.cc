@@ -41,9 +41,9 @@ std::string Synopsis(const Command& command) {
 
 void PrintGeneralHelp(const Messages& messages, std::ostream& out) {
   out << messages.Pick(
-             "wor: de opdrachtregel van Welzijn op Recept voor de "
-             "welzijnscoach.",
-             "wor: the Welzijn op Recept command line for the "
+             "wor: de opdrachtregel van Welzijn op Recept voor huisarts, POH "
+             "en welzijnscoach.",
+             "wor: the Welzijn op Recept command line for GP, POH and "
              "welfare coach.")
       << "\n\n"
       << messages.Text(Msg::kHelpUsage) << ": "
@@ -60,6 +60,8 @@ void PrintGeneralHelp(const Messages& messages, std::ostream& out) {
                    FindHelpText("help", messages.language()).summary, out);
   out << "\n"
       << messages.Text(Msg::kHelpGlobal) << "\n\n"
+      << messages.Text(Msg::kHelpIdentity) << "\n\n"
+      << messages.Text(Msg::kHelpExitCodes) << "\n\n"
       << messages.Text(Msg::kHelpMore) << "\n";
 }
 

@@ -25,12 +25,16 @@ constexpr Entry kEntries[] = {
      "line of the output is the new referral's name. --request-id ID makes a\n"
      "retry safe: the same id never creates the referral twice (default a\n"
      "fresh UUID)."},
-    {"get", "Toon één verwijzing, met de contactgegevens van de patiënt",
-     "Show one referral, with the patient's contact details",
+    {"get", "Toon één verwijzing, met wat u van de patiënt mag zien",
+     "Show one referral, with what you may see of the patient",
      "NAME is referrals/… . Toont status, termijnen, contactpogingen, intake,\n"
-     "activiteit en de gegevens die de coach nodig heeft om te bellen.",
+     "activiteit en de gegevens die de coach nodig heeft om te bellen. De\n"
+     "server laat weg wat uw rol niet mag zien: zonder toestemming\n"
+     "share-with-coach ziet de coach geen gegevens van de patiënt.",
      "NAME is referrals/… . Shows state, deadlines, contact attempts, intake,\n"
-     "activity and what the coach needs to phone the patient."},
+     "activity and what the coach needs to phone the patient. The server\n"
+     "leaves out what your role may not see: without share-with-coach\n"
+     "consent the coach sees none of the patient's details."},
     {"list", "Toon verwijzingen, één per regel", "List referrals, one per line",
      "Per regel: naam, status, uiterste datum eerste contact, uiterste datum\n"
      "intake. --state mag vaker gegeven worden. --practice filtert op de\n"
@@ -117,6 +121,41 @@ constexpr Entry kEntries[] = {
      "kwaad.",
      "FEEDBACK_NAME is referrals/…/feedback/… . Acknowledging twice is\n"
      "harmless."},
+    {"consent", "Toestemming van de patiënt bij een verwijzing",
+     "The patient's consent on a referral", "", ""},
+    {"consent show", "Toon de toestemming en haar geschiedenis",
+     "Show the consent and its history",
+     "Per verwijzing: waarvoor de patiënt nu toestemming geeft, hoe die is\n"
+     "verkregen, en elke keer dat toestemming is gegeven of ingetrokken.",
+     "Per referral: what the patient consents to now, how that consent was\n"
+     "obtained, and every time consent was given or withdrawn."},
+    {"consent grant", "Leg extra toestemming van de patiënt vast",
+     "Record further consent of the patient",
+     "Voor de huisarts of POH van de verwijzende praktijk, bijvoorbeeld\n"
+     "--scope feedback-to-referrer als de patiënt later toch terugkoppeling\n"
+     "wil. --obtained-by is de AGB-code van wie de toestemming vroeg,\n"
+     "--text-version de versie van de getoonde tekst (zie 'wor form'), --at\n"
+     "is standaard nu.",
+     "For the GP or POH of the referring practice, for example\n"
+     "--scope feedback-to-referrer when the patient wants feedback after\n"
+     "all. --obtained-by is the AGB code of who asked, --text-version the\n"
+     "version of the text shown (see 'wor form'), --at defaults to now."},
+    {"consent revoke", "Trek toestemming in (een deel of alles)",
+     "Withdraw consent (in part or entirely)",
+     "Kan altijd, door de praktijk of de coach, als de patiënt dat zegt.\n"
+     "Geef --scope (één of meer keer) of --all. Zonder share-with-coach ziet\n"
+     "de coach vanaf de volgende aanroep de gegevens van de patiënt niet meer.",
+     "Always possible, by the practice or the coach, when the patient says\n"
+     "so. Give --scope (once or more) or --all. Without share-with-coach the\n"
+     "coach no longer sees the patient's details from the next call on."},
+    {"consent receipt", "Druk het toestemmingsbewijs voor de patiënt af",
+     "Print the consent receipt for the patient",
+     "Een bewijs in gewone taal: waarvoor de patiënt toestemming gaf of die\n"
+     "introk, en hoe intrekken kan. --language nl|en kiest de taal van het\n"
+     "bewijs (standaard die van --lang).",
+     "A receipt in plain language: what the patient consented to or\n"
+     "withdrew, and how to withdraw. --language nl|en chooses the receipt's\n"
+     "language (default that of --lang)."},
     {"form", "Toon het verwijsformulier", "Show the referral form",
      "Secties en vragen in de gekozen taal, met het veld dat elke vraag vult\n"
      "(zoals in foutmeldingen van de server) en de antwoorden die een\n"

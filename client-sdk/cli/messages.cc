@@ -63,6 +63,58 @@ constexpr Entry kEntries[] = {
      "could not make a request id (no random bytes); give --request-id"},
     {Msg::kSeeHelp, "Zie 'wor help$0'.", "See 'wor help$0'."},
 
+    {Msg::kRevokeScopeOrAll,
+     "geef ofwel --scope (één of meer keer) ofwel --all",
+     "give either --scope (once or more) or --all"},
+    {Msg::kBadDevIdentity,
+     "ongeldige --dev-identity '$0': verwacht "
+     "ORGANISATIE,GEBRUIKER,ROL[,NAMENS], "
+     "bijvoorbeeld kvk:41234567,coach-1,COACH; rollen: $1",
+     "invalid --dev-identity '$0': expected "
+     "ORGANISATION,USER,ROLE[,ACTING_FOR], "
+     "for example kvk:41234567,coach-1,COACH; roles: $1"},
+    {Msg::kCertNeedsKey,
+     "--cert-file en --key-file horen bij elkaar: geef ze allebei (of "
+     "WOR_CERT_FILE en WOR_KEY_FILE)",
+     "--cert-file and --key-file go together: give both (or WOR_CERT_FILE and "
+     "WOR_KEY_FILE)"},
+    {Msg::kCertNeedsCa,
+     "een clientcertificaat werkt alleen over TLS: geef ook --ca-file (of "
+     "WOR_CA_FILE), de CA die het certificaat van de server uitgaf",
+     "a client certificate works only over TLS: also give --ca-file (or "
+     "WOR_CA_FILE), the CA that issued the server's certificate"},
+    {Msg::kTokenTwice,
+     "geef het token op één manier: --token-file of --token (WOR_TOKEN_FILE of "
+     "WOR_TOKEN), niet allebei",
+     "give the token one way: --token-file or --token (WOR_TOKEN_FILE or "
+     "WOR_TOKEN), not both"},
+    {Msg::kTokenNeedsTls,
+     "een token wordt alleen over een beveiligde verbinding verstuurd: geef "
+     "ook --ca-file, --cert-file en --key-file (of WOR_CA_FILE, WOR_CERT_FILE "
+     "en WOR_KEY_FILE); een ontwikkelserver zonder TLS gebruikt --dev-identity",
+     "a token is sent only over a secure connection: also give --ca-file, "
+     "--cert-file and --key-file (or WOR_CA_FILE, WOR_CERT_FILE and "
+     "WOR_KEY_FILE); a development server without TLS takes --dev-identity"},
+    {Msg::kDevIdentityNeedsPlaintext,
+     "--dev-identity (WOR_DEV_IDENTITY) is voor een ontwikkelserver zonder TLS "
+     "en gaat niet samen met --ca-file, --cert-file, --key-file of een token; "
+     "laat één van beide weg",
+     "--dev-identity (WOR_DEV_IDENTITY) is for a development server without "
+     "TLS and does not go with --ca-file, --cert-file, --key-file or a token; "
+     "leave one of them out"},
+    {Msg::kCannotReadOptionFile,
+     "kan $0 '$1' niet lezen; controleer het pad (of $2)",
+     "cannot read $0 '$1'; check the path (or $2)"},
+    {Msg::kNotPem, "$0 '$1' is geen PEM-bestand (verwacht '-----BEGIN …')",
+     "$0 '$1' is not a PEM file (expected '-----BEGIN …')"},
+    {Msg::kEmptyToken, "$0 bevat geen token (leeg); vraag een nieuw token aan",
+     "$0 holds no token (empty); ask for a new token"},
+    {Msg::kBadToken,
+     "$0 bevat geen bruikbaar token: verwacht één woord zonder spaties (een "
+     "JWT); vraag een nieuw token aan",
+     "$0 holds no usable token: expected one word without spaces (a JWT); ask "
+     "for a new token"},
+
     {Msg::kHintNotFound,
      "Niet gevonden. Controleer de naam (bijvoorbeeld referrals/…); 'wor list' "
      "toont de verwijzingen.",
@@ -102,6 +154,83 @@ constexpr Entry kEntries[] = {
      "contact op met de beheerder.",
      "Unexpected error ($0). Try again later; if it persists, contact the "
      "system's operator."},
+    {Msg::kHintMaybeTls,
+     "Vraagt de server TLS? Geef dan --ca-file, --cert-file, --key-file en "
+     "--token-file (in de demo: source var/demo-coach.env).",
+     "Does the server require TLS? Then give --ca-file, --cert-file, "
+     "--key-file and --token-file (in the demo: source var/demo-coach.env)."},
+    {Msg::kHintTlsRefused,
+     "De beveiligde verbinding met $0 kwam niet tot stand. Controleer "
+     "--ca-file (de CA van de server) en uw certificaat: --cert-file en "
+     "--key-file moeten bij elkaar horen, uitgegeven zijn door een CA die de "
+     "server vertrouwt en niet verlopen zijn.",
+     "The secure connection to $0 failed. Check --ca-file (the server's CA) "
+     "and your certificate: --cert-file and --key-file must belong together, "
+     "be issued by a CA the server trusts, and not have expired."},
+    {Msg::kHintClientCertificateMissing,
+     "Server $0 weigerde de beveiligde verbinding: hij vraagt het certificaat "
+     "van uw organisatie. Geef --cert-file en --key-file (of WOR_CERT_FILE en "
+     "WOR_KEY_FILE).",
+     "Server $0 refused the secure connection: it requires your "
+     "organisation's certificate. Give --cert-file and --key-file (or "
+     "WOR_CERT_FILE and WOR_KEY_FILE)."},
+    {Msg::kHintUnauthenticated,
+     "Niet aangemeld: de server herkent u niet. Controleer uw token "
+     "(--token-file) en uw certificaat (--cert-file); vraag zo nodig een nieuw "
+     "token aan.",
+     "Not signed in: the server does not recognise you. Check your token "
+     "(--token-file) and certificate (--cert-file); ask for a new token if "
+     "needed."},
+    {Msg::kHintTokenExpired,
+     "Uw token is verlopen: vraag een nieuw token aan en geef het met "
+     "--token-file (of WOR_TOKEN_FILE).",
+     "Your token has expired: ask for a new token and give it with "
+     "--token-file (or WOR_TOKEN_FILE)."},
+    {Msg::kHintTokenNotYetValid,
+     "Uw token is nog niet geldig: controleer de klok van deze computer, of "
+     "wacht even en probeer het opnieuw.",
+     "Your token is not valid yet: check this computer's clock, or wait a "
+     "moment and try again."},
+    {Msg::kHintTokenMissing,
+     "Geen token meegestuurd: de server moet weten wie u bent. Geef uw token "
+     "met --token-file BESTAND (of WOR_TOKEN_FILE).",
+     "No token sent: the server needs to know who you are. Give your token "
+     "with --token-file FILE (or WOR_TOKEN_FILE)."},
+    {Msg::kHintTokenWrongOrganisation,
+     "Uw token hoort bij een andere organisatie dan uw certificaat: gebruik "
+     "het token en het certificaat van dezelfde organisatie.",
+     "Your token belongs to another organisation than your certificate: use "
+     "the token and the certificate of the same organisation."},
+    {Msg::kHintRoleNotOfOrganisation,
+     "Deze rol hoort niet bij uw organisatie (een praktijk heeft GP en POH, "
+     "een welzijnsorganisatie COACH en COORDINATOR): gebruik een token met "
+     "een rol van de organisatie van uw certificaat.",
+     "This role does not belong to your organisation (a practice has GP and "
+     "POH, a welfare organisation COACH and COORDINATOR): use a token with a "
+     "role of your certificate's organisation."},
+    {Msg::kHintCertificateRefused,
+     "De server kent uw certificaat niet als organisatie: gebruik het "
+     "certificaat van uw eigen organisatie zoals die bij deze server is "
+     "aangemeld (--cert-file en --key-file).",
+     "The server does not know your certificate as an organisation: use the "
+     "certificate of your own organisation as registered with this server "
+     "(--cert-file and --key-file)."},
+    {Msg::kHintDevIdentityRefused,
+     "De ontwikkelserver weet niet wie u bent: geef --dev-identity "
+     "ORGANISATIE,GEBRUIKER,ROL (of WOR_DEV_IDENTITY), bijvoorbeeld "
+     "kvk:41234567,coach-1,COACH.",
+     "The development server does not know who you are: give --dev-identity "
+     "ORGANISATION,USER,ROLE (or WOR_DEV_IDENTITY), for example "
+     "kvk:41234567,coach-1,COACH."},
+    {Msg::kHintPermissionDenied,
+     "Geweigerd: deze rol mag dit niet (of niet bij deze verwijzing). "
+     "Verwijzen en annuleren doen de huisarts en POH van de verwijzende "
+     "praktijk; oppakken, contact, intake en terugkoppeling de coach van de "
+     "welzijnsorganisatie. Laat iemand met de juiste rol dit doen.",
+     "Refused: this role may not do this (or not on this referral). The GP "
+     "and POH of the referring practice refer and cancel; the welfare "
+     "organisation's coach takes up, contacts, holds the intake and reports "
+     "back. Ask someone with the right role to do it."},
 
     {Msg::kLabelState, "Status", "State"},
     {Msg::kLabelHeldState, "Gepauzeerd vanuit", "Held from"},
@@ -145,6 +274,20 @@ constexpr Entry kEntries[] = {
      "Acknowledged by referrer"},
     {Msg::kLabelNotAcknowledged, "nog niet", "not yet"},
     {Msg::kLabelSummary, "Samenvatting", "Summary"},
+    {Msg::kLabelConsent, "Toestemming", "Consent"},
+    {Msg::kLabelConsentObtained, "Verkregen", "Obtained"},
+    {Msg::kLabelConsentHistory, "Geschiedenis", "History"},
+    {Msg::kConsentNone, "geen: alle toestemming is ingetrokken",
+     "none: all consent was withdrawn"},
+    {Msg::kConsentGranted, "gegeven", "granted"},
+    {Msg::kConsentRevoked, "ingetrokken", "revoked"},
+    {Msg::kConsentBy, "door $0", "by $0"},
+    {Msg::kConsentTextVersion, "tekstversie $0", "text version $0"},
+    {Msg::kPatientWithheld,
+     "niet zichtbaar voor uw rol (geen toestemming van de patiënt om te delen)",
+     "not visible to your role (no consent from the patient to share)"},
+    {Msg::kPatientErased, "gewist op verzoek van de patiënt",
+     "erased at the patient's request"},
 
     {Msg::kPingOk, "Server $0 is bereikbaar ($1 ms).",
      "Server $0 is reachable ($1 ms)."},
@@ -177,20 +320,67 @@ constexpr Entry kEntries[] = {
      "bericht\n"
      "  --lang nl|en        taal van hulp en meldingen (standaard WOR_LANG, "
      "anders nl)\n"
-     "  --timeout SECONDEN  maximale wachttijd per aanroep (standaard 10)\n"
-     "\n"
-     "Afsluitcodes: 0 gelukt, 2 verkeerde aanroep, 3 niet gevonden,\n"
-     "4 geweigerd door de server, 5 server niet bereikbaar, 1 overige fouten.",
+     "  --timeout SECONDEN  maximale wachttijd per aanroep (standaard 10)",
      "Global options (before the command):\n"
      "  --server HOST:PORT  server (default WOR_SERVER, else 127.0.0.1:50051)\n"
      "  --json              the server's answer as JSON, one line per message\n"
      "  --lang nl|en        language of help and messages (default WOR_LANG, "
      "else nl)\n"
-     "  --timeout SECONDS   longest wait per call (default 10)\n"
-     "\n"
-     "Exit codes: 0 done, 2 wrong usage, 3 not found, 4 refused by the "
-     "server,\n"
-     "5 server unreachable, 1 other errors."},
+     "  --timeout SECONDS   longest wait per call (default 10)"},
+    {Msg::kHelpIdentity,
+     "Wie u bent (vóór de opdracht; tussen haakjes de omgevingsvariabele die\n"
+     "anders geldt):\n"
+     "  --ca-file BESTAND     CA van het servercertificaat (WOR_CA_FILE); "
+     "hiermee\n"
+     "                        TLS, zonder: onversleuteld (alleen "
+     "ontwikkeling)\n"
+     "  --cert-file BESTAND   certificaat van uw organisatie "
+     "(WOR_CERT_FILE)\n"
+     "  --key-file BESTAND    sleutel bij dat certificaat (WOR_KEY_FILE)\n"
+     "  --token-file BESTAND  uw gebruikerstoken, bij elke opdracht opnieuw\n"
+     "                        gelezen (WOR_TOKEN_FILE)\n"
+     "  --token TOKEN         het token zelf (WOR_TOKEN); liever "
+     "--token-file:\n"
+     "                        een argument is zichtbaar voor andere "
+     "gebruikers\n"
+     "  --dev-identity ORG,GEBRUIKER,ROL[,NAMENS]\n"
+     "                        alleen voor een ontwikkelserver zonder TLS\n"
+     "                        (WOR_DEV_IDENTITY), bijv. "
+     "kvk:41234567,coach-1,COACH\n"
+     "Het token gaat bij elke aanroep mee als 'authorization: Bearer …' en "
+     "wordt\n"
+     "nooit getoond. In de demo zet 'source var/demo-gp.env' of\n"
+     "'source var/demo-coach.env' dit allemaal klaar.",
+     "Who you are (before the command; in brackets the environment variable\n"
+     "used otherwise):\n"
+     "  --ca-file FILE        CA of the server's certificate (WOR_CA_FILE); "
+     "with it\n"
+     "                        TLS, without it plaintext (development only)\n"
+     "  --cert-file FILE      your organisation's certificate "
+     "(WOR_CERT_FILE)\n"
+     "  --key-file FILE       the key of that certificate (WOR_KEY_FILE)\n"
+     "  --token-file FILE     your user token, read again by every command\n"
+     "                        (WOR_TOKEN_FILE)\n"
+     "  --token TOKEN         the token itself (WOR_TOKEN); prefer "
+     "--token-file:\n"
+     "                        an argument is visible to other users\n"
+     "  --dev-identity ORG,USER,ROLE[,ACTING_FOR]\n"
+     "                        only for a development server without TLS\n"
+     "                        (WOR_DEV_IDENTITY), e.g. "
+     "kvk:41234567,coach-1,COACH\n"
+     "The token travels with every call as 'authorization: Bearer …' and is\n"
+     "never shown. In the demo, 'source var/demo-gp.env' or\n"
+     "'source var/demo-coach.env' sets all of this up."},
+    {Msg::kHelpExitCodes,
+     "Afsluitcodes: 0 gelukt, 1 overige fouten, 2 verkeerde aanroep (niets\n"
+     "verstuurd), 3 niet gevonden, 4 geweigerd door de server, 5 server niet\n"
+     "bereikbaar, 6 niet aangemeld (certificaat of token ontbreekt, is "
+     "ongeldig\n"
+     "of verlopen), 7 niet toegestaan voor uw rol of organisatie.",
+     "Exit codes: 0 done, 1 other errors, 2 wrong usage (nothing sent), 3 not\n"
+     "found, 4 refused by the server, 5 server unreachable, 6 not signed in\n"
+     "(certificate or token missing, invalid or expired), 7 not allowed for\n"
+     "your role or organisation."},
     {Msg::kHelpMore,
      "'wor help OPDRACHT' of 'wor OPDRACHT --help' toont de details.",
      "'wor help COMMAND' or 'wor COMMAND --help' shows the details."},

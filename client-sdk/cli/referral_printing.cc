@@ -19,6 +19,7 @@ constexpr size_t kLabelWidth = 22;
 constexpr size_t kDeadlineLabelWidth = 28;
 constexpr size_t kStateWidth = 16;
 constexpr size_t kEventTypeWidth = 24;
+constexpr size_t kConsentActionWidth = 11;
 
 std::string PadRight(absl::string_view text, size_t width) {
   std::string padded(text);
@@ -111,28 +112,92 @@ void ReferralPrinter::PrintState(const Referral& referral) const {
 }
 
 void ReferralPrinter::PrintPatient(const Referral& referral) const {
-  const wor::v1::Patient& patient = referral.patient();
-  Line(Msg::kLabelPatient,
-       absl::StrCat(patient.given_name(), " ", patient.family_name(), ", ",
-                    messages_.Text(Msg::kLabelBorn), " ",
-                    FormatDate(patient.birth_date())));
-  if (!patient.phone().empty()) Line(Msg::kLabelPhone, patient.phone());
-  if (!patient.email().empty()) Line(Msg::kLabelEmail, patient.email());
-  if (patient.has_address()) {
-    const wor::v1::Address& address = patient.address();
-    Line(Msg::kLabelAddress,
-         absl::StrCat(address.street(), " ", address.house_number(), ", ",
-                      address.postal_code(), " ", address.city()));
+  // The server leaves out what this caller may not see (the patient's
+  // details without consent to share, or after erasure): say so rather than
+  // print empty lines.
+  if (!referral.has_patient()) {
+    Line(Msg::kLabelPatient,
+         std::string(messages_.Text(referral.personal_data_erased()
+                                        ? Msg::kPatientErased
+                                        : Msg::kPatientWithheld)));
+  } else {
+    const wor::v1::Patient& patient = referral.patient();
+    Line(Msg::kLabelPatient,
+         absl::StrCat(patient.given_name(), " ", patient.family_name(), ", ",
+                      messages_.Text(Msg::kLabelBorn), " ",
+                      FormatDate(patient.birth_date())));
+    if (!patient.phone().empty()) Line(Msg::kLabelPhone, patient.phone());
+    if (!patient.email().empty()) Line(Msg::kLabelEmail, patient.email());
+    if (patient.has_address()) {
+      const wor::v1::Address& address = patient.address();
+      Line(Msg::kLabelAddress,
+           absl::StrCat(address.street(), " ", address.house_number(), ", ",
+                        address.postal_code(), " ", address.city()));
+    }
+    if (patient.preferred_contact_times_size() > 0) {
+      Line(Msg::kLabelContactTimes,
+           EnumList<wor::v1::ContactTime>(patient.preferred_contact_times()));
+    }
+    Line(Msg::kLabelLanguage,
+         patient.language().empty() ? "nl" : patient.language());
   }
-  if (patient.preferred_contact_times_size() > 0) {
-    Line(Msg::kLabelContactTimes,
-         EnumList<wor::v1::ContactTime>(patient.preferred_contact_times()));
+  if (referral.indicators_size() > 0) {
+    Line(Msg::kLabelIndicators,
+         EnumList<wor::v1::Indicator>(referral.indicators()));
   }
-  Line(Msg::kLabelLanguage,
-       patient.language().empty() ? "nl" : patient.language());
-  Line(Msg::kLabelIndicators,
-       EnumList<wor::v1::Indicator>(referral.indicators()));
-  Line(Msg::kLabelQuestion, referral.patient_question());
+  if (!referral.patient_question().empty()) {
+    Line(Msg::kLabelQuestion, referral.patient_question());
+  }
+  Line(Msg::kLabelConsent, ScopesText(referral.consent()));
+}
+
+std::string ReferralPrinter::ScopesText(
+    const wor::v1::ConsentRecord& consent) const {
+  if (consent.scopes_size() == 0) {
+    return std::string(messages_.Text(Msg::kConsentNone));
+  }
+  return EnumList<wor::v1::ConsentScope>(consent.scopes());
+}
+
+void ReferralPrinter::PrintConsent(
+    absl::string_view referral_name,
+    const wor::v1::ConsentRecord& consent) const {
+  out_ << referral_name << "\n";
+  Line(Msg::kLabelConsent, ScopesText(consent));
+  std::vector<std::string> obtained;
+  if (!consent.obtained_by_agb().empty()) {
+    obtained.push_back(
+        messages_.Format(Msg::kConsentBy, consent.obtained_by_agb()));
+  }
+  if (consent.method() != wor::v1::CONSENT_METHOD_UNSPECIFIED) {
+    obtained.push_back(EnumText(consent.method()));
+  }
+  if (consent.has_obtain_time()) {
+    obtained.push_back(FormatTime(consent.obtain_time(), zone_));
+  }
+  if (!consent.text_version().empty()) {
+    obtained.push_back(
+        messages_.Format(Msg::kConsentTextVersion, consent.text_version()));
+  }
+  if (!obtained.empty()) {
+    Line(Msg::kLabelConsentObtained, absl::StrJoin(obtained, ", "));
+  }
+  if (consent.history_size() == 0) return;
+  out_ << "  " << messages_.Text(Msg::kLabelConsentHistory) << ":\n";
+  for (const wor::v1::ConsentChange& change : consent.history()) {
+    const bool granted = change.action() == wor::v1::CONSENT_ACTION_GRANTED;
+    std::vector<std::string> details = {EnumText(change.method())};
+    if (!change.recorded_by().empty()) {
+      details.push_back(
+          messages_.Format(Msg::kConsentBy, change.recorded_by()));
+    }
+    out_ << "    " << FormatTime(change.change_time(), zone_) << "  "
+         << PadRight(messages_.Text(granted ? Msg::kConsentGranted
+                                            : Msg::kConsentRevoked),
+                     kConsentActionWidth)
+         << "  " << EnumList<wor::v1::ConsentScope>(change.scopes()) << "  ("
+         << absl::StrJoin(details, ", ") << ")\n";
+  }
 }
 
 std::string ReferralPrinter::DeadlineText(

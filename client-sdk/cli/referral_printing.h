@@ -1,13 +1,15 @@
 // The human-readable output of referrals and referral events.
 //
-// Only `PrintDetail` shows the patient: it is the coach's own screen (`wor
-// get`). Summaries, list lines and event lines carry no personal data, so
-// they are safe to paste into a ticket or a log.
+// Only `PrintDetail` shows the patient, and only what the server disclosed
+// to the caller: it is the coach's or GP's own screen (`wor get`).
+// Summaries, list lines, event lines and consent records carry no patient
+// data, so they are safe to paste into a ticket or a log.
 #ifndef WOR_CLIENT_SDK_CLI_REFERRAL_PRINTING_H_
 #define WOR_CLIENT_SDK_CLI_REFERRAL_PRINTING_H_
 
 #include <iosfwd>
 
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "client-sdk/cli/messages.h"
 #include "wor/v1/referral.pb.h"
@@ -37,6 +39,11 @@ class ReferralPrinter {
   // One line: resume token, event type, referral name, state.
   void PrintEventLine(const wor::v1::ReferralEvent& event) const;
 
+  // The consent in force on `referral_name`, how it was obtained, and every
+  // grant and revocation (`wor consent …`).
+  void PrintConsent(absl::string_view referral_name,
+                    const wor::v1::ConsentRecord& consent) const;
+
  private:
   void Line(Msg label, const std::string& value) const;
   void PrintState(const wor::v1::Referral& referral) const;
@@ -44,6 +51,8 @@ class ReferralPrinter {
   void PrintDeadlines(const wor::v1::ReferralDeadlines& deadlines) const;
   void PrintProgress(const wor::v1::Referral& referral) const;
   std::string DeadlineText(const wor::v1::Deadline& deadline) const;
+  // "share-with-coach, feedback-to-referrer", or that none is in force.
+  std::string ScopesText(const wor::v1::ConsentRecord& consent) const;
 
   std::ostream& out_;
   const Messages& messages_;

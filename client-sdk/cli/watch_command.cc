@@ -47,6 +47,7 @@ int RunWatch(CommandContext& context, const ParsedFlags& flags) {
 
   // No deadline: the stream runs until Ctrl-C or the server stops.
   grpc::ClientContext call;
+  context.AddIdentity(call);
   StopSignalListener listener([&call] { call.TryCancel(); });
   wor::v1::ReferralService::Stub stub(context.Channel());
   std::unique_ptr<grpc::ClientReader<wor::v1::WatchReferralsResponse>> reader =
