@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
 # Walks one referral from creation to completion with the `wor` client
-# against a real wor-server (in-memory storage, a free port), asserting the
-# state after every step, and checks that the server's refusals reach the
-# user with exit code 4 and a message that names the cause.
+# against the real wor-server, as the README does, asserting the state after
+# every step. The server runs as in production: mutual TLS (TLS 1.3) with a
+# development PKI made for this run, signed user tokens, SQLite sealed with a
+# master key. The GP's steps use a GP's certificate and token (given as
+# flags), the coach's steps a coach's (given as WOR_* environment
+# variables). Also checks that refusals reach the user with the documented
+# exit code and a message that says what to do: no client certificate, the
+# wrong role, an expired token, a state that does not allow the verb; that
+# revoking consent hides the patient from the coach at once; and that
+# SIGTERM drains the server.
 #
 #   tests/cli/walkthrough_test.sh BUILD_DIR
 #
-# BUILD_DIR holds server/wor-server and client-sdk/cli/wor.
+# BUILD_DIR holds server/wor-server, server/wor-mint-token and
+# client-sdk/cli/wor. Needs the openssl command line.
 set -euo pipefail
 
 if [[ $# -ne 1 ]]; then
@@ -16,9 +24,11 @@ fi
 build_dir=$(cd "$1" && pwd)
 source_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 server_bin="$build_dir/server/wor-server"
+mint_bin="$build_dir/server/wor-mint-token"
 wor_bin="$build_dir/client-sdk/cli/wor"
 example="$source_dir/client-sdk/cli/examples/referral.textproto"
-for file in "$server_bin" "$wor_bin" "$example"; do
+make_pki="$source_dir/deploy/pki/make-dev-pki.sh"
+for file in "$server_bin" "$mint_bin" "$wor_bin" "$example" "$make_pki"; do
   [[ -e $file ]] || { echo "walkthrough: missing $file" >&2; exit 1; }
 done
 
@@ -51,14 +61,48 @@ passed() {
 expect_match() {
   grep -Eq -- "$3" <<<"$2" || fail "$1: expected output matching /$3/" "$2"
 }
+# expect_no_match DESCRIPTION OUTPUT REGEX: OUTPUT must not contain REGEX.
+expect_no_match() {
+  if grep -Eq -- "$3" <<<"$2"; then
+    fail "$1: expected no output matching /$3/" "$2"
+  fi
+}
 
-# The demo region with in-memory storage on a port the kernel picks; the
-# server reports it in its "server_started" log line.
+# --- Keys, certificates, tokens and configuration for this run. ---
+pki="$work_dir/pki"
+"$make_pki" "$pki" >"$work_dir/pki.log" 2>&1 ||
+  fail "make-dev-pki.sh failed" "$(cat "$work_dir/pki.log")"
+(umask 077 && openssl rand -hex 32 >"$work_dir/master.key")
+
+# The demo region with its security and privacy settings pointed at this
+# run's files, SQLite in the work directory, on a port the kernel picks (the
+# server reports it in its "server_started" log line).
 sed -e 's|^listen_address:.*|listen_address: "127.0.0.1:0"|' \
-    -e 's|^storage .*|storage { memory {} }|' \
+    -e "s|^storage .*|storage { sqlite { path: \"$work_dir/wor.db\" } }|" \
+    -e "s|\"var/pki/|\"$pki/|" \
+    -e "s|\"var/master.key\"|\"$work_dir/master.key\"|" \
+    -e "s|\"var/keyring.db\"|\"$work_dir/keyring.db\"|" \
     "$source_dir/deploy/config/demo.textproto" >"$work_dir/server.textproto"
-grep -q 'memory {}' "$work_dir/server.textproto" ||
-  fail "could not derive an in-memory configuration from demo.textproto"
+if grep -q '"var/' "$work_dir/server.textproto" ||
+   ! grep -q 'client_ca_file' "$work_dir/server.textproto"; then
+  fail "could not point demo.textproto at this run's files" \
+    "$(cat "$work_dir/server.textproto")"
+fi
+
+# mint FILE KEY ISSUER SUBJECT ROLE [wor-mint-token flags...]
+mint() {
+  local file=$1 key=$2 issuer=$3 subject=$4 role=$5
+  shift 5
+  (umask 077 && "$mint_bin" --key="$pki/tokens/$key.key.pem" --issuer="$issuer" \
+     --subject="$subject" --role="$role" "$@" >"$work_dir/$file") ||
+    fail "wor-mint-token $file failed"
+}
+mint gp.jwt agb-01012345 agb:01012345 huisarts-1 GP --valid-for=8h
+mint coach.jwt kvk-41234567 kvk:41234567 coach-1 COACH --valid-for=8h
+# Issued two days ago for eight hours: long expired.
+mint expired.jwt agb-01012345 agb:01012345 huisarts-1 GP \
+  --now="$(($(date +%s) - 2 * 86400))" --valid-for=8h
+
 "$server_bin" --config "$work_dir/server.textproto" 2>"$work_dir/server.log" &
 server_pid=$!
 
@@ -75,89 +119,111 @@ done
   "$(cat "$work_dir/server.log")"
 
 export WOR_LANG=nl
-unset WOR_SERVER
-wor() { "$wor_bin" --server "127.0.0.1:$port" "$@"; }
+unset WOR_SERVER WOR_CA_FILE WOR_CERT_FILE WOR_KEY_FILE WOR_TOKEN_FILE \
+  WOR_TOKEN WOR_DEV_IDENTITY
+server_flag=(--server "127.0.0.1:$port")
+
+# The GP of practice 01012345, identified by flags.
+gp() {
+  "$wor_bin" "${server_flag[@]}" --ca-file "$pki/ca.pem" \
+    --cert-file "$pki/clients/agb-01012345.pem" \
+    --key-file "$pki/clients/agb-01012345.key.pem" \
+    --token-file "$work_dir/gp.jwt" "$@"
+}
+# The coach of welfare organisation 41234567, identified by the environment
+# (as `source var/demo-coach.env` does in the demo).
+coach() {
+  WOR_CA_FILE="$pki/ca.pem" \
+  WOR_CERT_FILE="$pki/clients/kvk-41234567.pem" \
+  WOR_KEY_FILE="$pki/clients/kvk-41234567.key.pem" \
+  WOR_TOKEN_FILE="$work_dir/coach.jwt" \
+    "$wor_bin" "${server_flag[@]}" "$@"
+}
+# Anyone else: only the flags given.
+anyone() { "$wor_bin" "${server_flag[@]}" "$@"; }
 
 ready=0
 for _ in $(seq 50); do
-  if wor --timeout 1 ping >/dev/null 2>&1; then ready=1; break; fi
+  if gp --timeout 1 ping >/dev/null 2>&1; then ready=1; break; fi
   sleep 0.1
 done
-[[ $ready -eq 1 ]] || fail "wor ping never succeeded on port $port"
-passed "server answers wor ping on port $port"
+[[ $ready -eq 1 ]] || fail "wor ping never succeeded on port $port" \
+  "$(gp --timeout 1 ping 2>&1; tail -5 "$work_dir/server.log")"
+passed "server answers wor ping over mutual TLS on port $port"
 
-# run_json STATE DESCRIPTION ARGS...: runs `wor --json ARGS`, which must
+# run_json WHO STATE DESCRIPTION ARGS...: runs `WHO --json ARGS`, which must
 # succeed and leave the referral in STATE; the output is kept in $out.
 out=""
 run_json() {
-  local state=$1 description=$2
-  shift 2
-  out=$(wor --json "$@" 2>&1) || fail "$description: wor $* exited $?" "$out"
+  local who=$1 state=$2 description=$3
+  shift 3
+  out=$("$who" --json "$@" 2>&1) || fail "$description: wor $* exited $?" "$out"
   expect_match "$description" "$out" "\"state\":\"REFERRAL_STATE_$state\""
 }
 
-# expect_refusal CODE DESCRIPTION ARGS...: `wor ARGS` must exit with CODE;
-# its output is kept in $out.
+# expect_refusal CODE WHO DESCRIPTION ARGS...: `WHO ARGS` must exit with
+# CODE; its output is kept in $out.
 expect_refusal() {
-  local code=$1 description=$2 rc=0
-  shift 2
-  out=$(wor "$@" 2>&1) || rc=$?
+  local code=$1 who=$2 description=$3 rc=0
+  shift 3
+  out=$("$who" "$@" 2>&1) || rc=$?
   [[ $rc -eq $code ]] ||
     fail "$description: expected exit code $code, got $rc" "$out"
 }
 
 # --- One referral, from the GP's click to the closing feedback. ---
-out=$(wor create --file "$example" 2>&1) ||
+out=$(gp create --file "$example" 2>&1) ||
   fail "create: wor create exited $?" "$out"
 name=$(head -n 1 <<<"$out")
 [[ $name =~ ^referrals/[A-Za-z0-9_-]+$ ]] ||
   fail "create: expected the referral's name on the first line" "$out"
 expect_match "create" "$out" "Status: +requested"
 expect_match "create: deadlines shown" "$out" "eerste contact \(uiterlijk\) +[0-9]{4}-[0-9]{2}-[0-9]{2} +pending"
-passed "create $name (requested, deadlines pending)"
+passed "GP creates $name (requested, deadlines pending)"
 
-out=$(wor get "$name" 2>&1) || fail "get: wor get exited $?" "$out"
+out=$(coach get "$name" 2>&1) || fail "get: wor get exited $?" "$out"
 expect_match "get: patient's name for the coach" "$out" "Sanne de Boer"
 expect_match "get: patient's phone for the coach" "$out" "0612345678"
 expect_match "get: organisation from the practice" "$out" "welfareOrganisations/41234567"
-passed "get shows state, organisation and the patient's contact details"
+expect_match "get: consent shown" "$out" "Toestemming: +share-with-coach"
+passed "coach's get shows state, organisation, consent and the patient's contact details"
 
-run_json ACCEPTED "accept" accept "$name"
-passed "accept (accepted)"
+run_json coach ACCEPTED "accept" accept "$name"
+passed "coach accepts (accepted)"
 
-run_json CONTACTED "contact" contact "$name" --result reached --channel phone
+run_json coach CONTACTED "contact" contact "$name" --result reached --channel phone
 expect_match "contact: first contact met" "$out" '"firstContactLimit":\{[^}]*\},"dueTime":"[^"]*","status":"DEADLINE_STATUS_MET_ON_TIME"'
 passed "contact reached (contacted, first-contact deadline met on time)"
 
 intake_time=$(date -u -d '+2 days' +%Y-%m-%dT10:00:00Z)
-run_json INTAKE_SCHEDULED "schedule" schedule "$name" --at "$intake_time" \
+run_json coach INTAKE_SCHEDULED "schedule" schedule "$name" --at "$intake_time" \
   --location neighbourhood-centre
 expect_match "schedule: location" "$out" '"location":"INTAKE_LOCATION_NEIGHBOURHOOD_CENTRE"'
 passed "schedule intake at $intake_time (intake-scheduled)"
 
-run_json INTAKE_DONE "intake" intake "$name" --scores 5,4,6,5.5,3,6
+run_json coach INTAKE_DONE "intake" intake "$name" --scores 5,4,6,5.5,3,6
 expect_match "intake: scores kept" "$out" '"participation":3'
 passed "intake with scores (intake-done)"
 
 out=$(echo "Intake gehouden. Mevrouw wil graag buiten actief zijn met anderen." |
-        wor --json feedback send "$name" --kind after-intake 2>&1) ||
+        coach --json feedback send "$name" --kind after-intake 2>&1) ||
   fail "feedback after-intake: exited $?" "$out"
 expect_match "feedback after-intake" "$out" '"kind":"FEEDBACK_KIND_AFTER_INTAKE"'
 passed "feedback after-intake sent"
 
-run_json IN_PROGRESS "activity" activity "$name" --category movement_and_fun \
+run_json coach IN_PROGRESS "activity" activity "$name" --category movement_and_fun \
   --activity walking_group
 expect_match "activity: chosen" "$out" '"activity":\{"category":"movement_and_fun","activity":"walking_group"'
 passed "activity movement_and_fun/walking_group (in-progress)"
 
-run_json COMPLETED "complete" complete "$name" --outcome activity-started \
+run_json coach COMPLETED "complete" complete "$name" --outcome activity-started \
   --scores 6,6,7,6.5,6,7
 expect_match "complete: outcome" "$out" '"outcome":"REFERRAL_OUTCOME_ACTIVITY_STARTED"'
 passed "complete activity-started with closing scores (completed)"
 
 printf 'Traject afgesloten: mevrouw loopt twee keer per week mee met de wandelgroep.\n' \
   >"$work_dir/closing.txt"
-out=$(wor feedback send "$name" --kind at-closing --file "$work_dir/closing.txt" 2>&1) ||
+out=$(coach feedback send "$name" --kind at-closing --file "$work_dir/closing.txt" 2>&1) ||
   fail "feedback at-closing: exited $?" "$out"
 feedback_name=$(head -n 1 <<<"$out")
 [[ $feedback_name == "$name"/feedback/* ]] ||
@@ -165,41 +231,117 @@ feedback_name=$(head -n 1 <<<"$out")
 expect_match "feedback at-closing" "$out" "Soort: at-closing"
 passed "feedback at-closing sent ($feedback_name)"
 
-out=$(wor --json feedback ack "$feedback_name" 2>&1) ||
+out=$(gp --json feedback ack "$feedback_name" 2>&1) ||
   fail "feedback ack: exited $?" "$out"
 expect_match "feedback ack" "$out" '"acknowledgeTime":"'
-passed "feedback acknowledged by the referrer"
+passed "the GP acknowledges the feedback"
 
-out=$(wor --json feedback list "$name" 2>&1) || fail "feedback list: exited $?" "$out"
+out=$(gp --json feedback list "$name" 2>&1) || fail "feedback list: exited $?" "$out"
 [[ $(grep -o '"name":"' <<<"$out" | wc -l) -eq 2 ]] ||
   fail "feedback list: expected 2 feedback items" "$out"
-passed "feedback list holds both reports"
+expect_match "feedback list: summary shared with consent" "$out" "wandelgroep"
+passed "the GP's feedback list holds both reports"
 
-out=$(wor list --state completed 2>&1) || fail "list: exited $?" "$out"
+out=$(coach list --state completed 2>&1) || fail "list: exited $?" "$out"
 expect_match "list: completed referral" "$out" "^$name +completed +[0-9-]+ +[0-9-]+$"
 passed "list --state completed shows the referral on one line"
 
 # --- Refusals reach the user with exit code 4 and name their cause. ---
 sed 's/serious_drug_use: YES_NO_NO/serious_drug_use: YES_NO_YES/' "$example" \
   >"$work_dir/contra_indicated.textproto"
-expect_refusal 4 "contra-indication" create --file "$work_dir/contra_indicated.textproto"
+expect_refusal 4 gp "contra-indication" create --file "$work_dir/contra_indicated.textproto"
 expect_match "contra-indication: field named" "$out" "contra_indications"
 expect_match "contra-indication: POH-GGZ suggested" "$out" "POH-GGZ"
 passed "a contra-indication answered yes is refused (exit 4, names POH-GGZ)"
 
-expect_refusal 4 "accept on completed" accept "$name"
+expect_refusal 4 coach "accept on completed" accept "$name"
 expect_match "accept on completed: state named" "$out" "COMPLETED"
 passed "accept on a completed referral is refused (exit 4, names the state)"
 
-expect_refusal 3 "get unknown" get referrals/does-not-exist
+expect_refusal 3 coach "get unknown" get referrals/does-not-exist
 passed "an unknown referral is not found (exit 3)"
 
-expect_refusal 2 "bad reason" reject "$name" --reason because
+expect_refusal 2 coach "bad reason" reject "$name" --reason because
 expect_match "bad reason: allowed values listed" "$out" "no-capacity"
 passed "an unknown --reason is a usage error listing the allowed values (exit 2)"
 
+# --- Who may connect, and who may do what. ---
+expect_refusal 6 anyone "no client certificate" --ca-file "$pki/ca.pem" \
+  --timeout 5 ping
+expect_match "no client certificate: says what to give" "$out" "certificaat.*--cert-file"
+passed "a call without a client certificate is refused at the handshake (exit 6, asks for --cert-file)"
+
+expect_refusal 6 anyone "certificate of an unknown CA" --ca-file "$pki/ca.pem" \
+  --cert-file "$pki/other-ca/clients/agb-01012345.pem" \
+  --key-file "$pki/other-ca/clients/agb-01012345.key.pem" \
+  --token-file "$work_dir/gp.jwt" --timeout 5 ping
+expect_match "unknown CA: names the certificate" "$out" "certifica"
+passed "a look-alike certificate from an unknown CA is refused (exit 6)"
+
+expect_refusal 5 anyone "plaintext to a TLS server" --timeout 5 ping
+expect_match "plaintext: points at the TLS options" "$out" "--ca-file"
+passed "a plaintext call to the TLS server fails and points at --ca-file (exit 5)"
+
+expect_refusal 7 coach "coach creates" create --file "$example"
+expect_match "coach creates: permission message" "$out" "deze rol mag dit niet"
+expect_match "coach creates: server's reason" "$out" "PERMISSION_DENIED: .*COACH"
+passed "a coach's token cannot create a referral (exit 7, 'deze rol mag dit niet')"
+
+expect_refusal 6 anyone "expired token" --ca-file "$pki/ca.pem" \
+  --cert-file "$pki/clients/agb-01012345.pem" \
+  --key-file "$pki/clients/agb-01012345.key.pem" \
+  --token-file "$work_dir/expired.jwt" get "$name"
+expect_match "expired token: says so and what to do" "$out" "token is verlopen: vraag een nieuw token aan"
+expect_no_match "expired token: token not echoed" "$out" "$(cut -d. -f3 "$work_dir/expired.jwt")"
+passed "an expired token is refused (exit 6, 'uw token is verlopen'), without echoing it"
+
+expect_refusal 2 anyone "token over plaintext" --token-file "$work_dir/gp.jwt" ping
+expect_match "token over plaintext: refused locally" "$out" "beveiligde verbinding"
+passed "the client never sends a token without TLS (exit 2)"
+
+expect_refusal 2 gp "dev identity with TLS flags" --dev-identity kvk:41234567,coach-1,COACH ping
+expect_match "dev identity with TLS flags: explained" "$out" "dev-identity.*gaat niet samen"
+passed "--dev-identity is for development servers only: never mixed with TLS flags (exit 2)"
+
+# --- Consent: revoking sharing hides the patient from the coach at once. ---
+out=$(gp consent show "$name" 2>&1) || fail "consent show: exited $?" "$out"
+expect_match "consent show: scopes in force" "$out" "Toestemming: +share-with-coach, feedback-to-referrer"
+expect_match "consent show: history" "$out" "gegeven +share-with-coach, feedback-to-referrer +\(verbal, door huisarts-1\)"
+passed "consent show lists the scopes in force and their history"
+
+out=$(gp consent revoke "$name" --scope share-with-coach --method verbal 2>&1) ||
+  fail "consent revoke: exited $?" "$out"
+expect_match "consent revoke: what remains" "$out" "Toestemming: +feedback-to-referrer$"
+expect_match "consent revoke: recorded" "$out" "ingetrokken +share-with-coach +\(verbal, door huisarts-1\)"
+passed "the GP revokes share-with-coach"
+
+out=$(coach get "$name" 2>&1) || fail "get after revoke: exited $?" "$out"
+expect_no_match "get after revoke: no phone" "$out" "Telefoon|0612345678"
+expect_no_match "get after revoke: no e-mail" "$out" "E-mail|example\\.org"
+expect_no_match "get after revoke: no name" "$out" "Sanne|de Boer"
+expect_match "get after revoke: says why" "$out" "Patiënt: +niet zichtbaar voor uw rol"
+expect_match "get after revoke: the referral itself still there" "$out" "Status: +completed"
+out=$(coach --json get "$name" 2>&1) || fail "get --json after revoke: exited $?" "$out"
+expect_no_match "get --json after revoke: no patient" "$out" '"patient":|"phone"|"email"'
+passed "the coach's next get shows no patient contact details (human and JSON)"
+
+out=$(gp consent receipt "$name" 2>&1) || fail "consent receipt: exited $?" "$out"
+expect_match "receipt: Dutch title" "$out" "Bewijs van toestemming"
+expect_match "receipt: revocation listed" "$out" "ingetrokken \(mondeling\): SHARE_WITH_COACH"
+expect_match "receipt: how to withdraw" "$out" "U kunt uw toestemming altijd intrekken"
+expect_no_match "receipt: no patient details" "$out" "Sanne|0612345678|example\\.org"
+passed "consent receipt prints the Dutch receipt for the patient"
+
+# --- No token or key material in the server's log. ---
+for token in gp coach expired; do
+  if grep -qF -- "$(cut -d. -f3 "$work_dir/$token.jwt")" "$work_dir/server.log"; then
+    fail "the server log contains the $token token's signature"
+  fi
+done
+passed "no token appears in the server's log"
+
 # --- SIGTERM drains: an open watch stream ends, the server exits 0. ---
-wor watch >"$work_dir/watch.out" 2>&1 &
+coach watch >"$work_dir/watch.out" 2>&1 &
 watch_pid=$!
 for _ in $(seq 50); do
   grep -q '"method":"WatchReferrals"' "$work_dir/server.log" && break
