@@ -1,6 +1,7 @@
 #include "server/domain/access_audit.h"
 
 #include "absl/strings/match.h"
+#include "absl/strings/strip.h"
 #include "server/domain/time_conversion.h"
 
 namespace wor::server {
@@ -72,7 +73,19 @@ wor::v1::AuditRecord AccessAudit::Allowed(
 absl::Status AccessAudit::RecordDenied(const CallContext& call,
                                        const std::string& object) const {
   wor::v1::AuditRecord record = Base(call);
-  if (!object.empty()) record.add_objects(object);
+  if (!object.empty()) {
+    record.add_objects(object);
+    // An attempt on an existing referral belongs in its patient's access
+    // report, though the caller was told nothing.
+    absl::string_view id = object;
+    if (absl::ConsumePrefix(&id, "referrals/")) {
+      id = id.substr(0, id.find('/'));
+      absl::StatusOr<StoredReferral> target = store_->GetReferral(std::string(id));
+      if (target.ok() && !target->referral.patient_pseudonym().empty()) {
+        record.add_patient_pseudonyms(target->referral.patient_pseudonym());
+      }
+    }
+  }
   record.set_outcome(wor::v1::AUDIT_OUTCOME_DENIED);
   return store_->Write(
       [&](WriteTransaction& tx) { return tx.AppendAudit(record); });
