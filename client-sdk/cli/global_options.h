@@ -8,10 +8,12 @@
 //   wor --dev-identity kvk:41234567,coach-1,COACH list   # development server
 //
 // Each option has an environment variable as its default (OptionDefaults).
-// A value on the command line replaces its variable; an identity chosen on
-// the command line (a token, or --dev-identity) replaces the environment's
-// identity of the other kind, so `source var/demo-gp.env` followed by
-// `wor --dev-identity …` does what it says.
+// A value on the command line replaces its variable, and an identity chosen
+// on the command line (any TLS or token option, or --dev-identity) replaces
+// the environment's identity of the other kind, so `source var/demo-gp.env`
+// followed by `wor --dev-identity …` does what it says. --token and
+// --token-file are one setting: either on the command line replaces both
+// variables.
 #ifndef WOR_CLIENT_SDK_CLI_GLOBAL_OPTIONS_H_
 #define WOR_CLIENT_SDK_CLI_GLOBAL_OPTIONS_H_
 
