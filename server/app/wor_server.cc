@@ -8,7 +8,7 @@
 #include "absl/synchronization/mutex.h"
 #include "server/common/json_log.h"
 #include "server/common/status_macros.h"
-#include "server/crypto/digest.h"
+#include "server/app/keyring_setup.h"
 #include "server/app/transport_security.h"
 #include "server/domain/access_audit.h"
 #include "server/domain/audit_workflow.h"
@@ -69,26 +69,6 @@ struct WorServer::Parts {
 
 namespace {
 
-absl::StatusOr<std::unique_ptr<PatientKeyring>> OpenKeyring(
-    const wor::server::config::ServerConfig& config) {
-  KeyringOptions options;
-  if (config.storage().has_memory()) {
-    // Nothing outlives the process: an in-memory keyring under a random
-    // master key.
-    options.master_keys.push_back({"memory", crypto::RandomBytes(32)});
-    options.active_master_key_id = "memory";
-    return OpenPatientKeyring(options);
-  }
-  options.path = config.privacy().keyring_path();
-  for (const auto& key : config.privacy().master_keys()) {
-    WOR_ASSIGN_OR_RETURN(MasterKey master,
-                         ReadMasterKeyFile(key.id(), key.file()));
-    options.master_keys.push_back(std::move(master));
-  }
-  options.active_master_key_id = config.privacy().active_master_key_id();
-  return OpenPatientKeyring(options);
-}
-
 absl::StatusOr<std::unique_ptr<Store>> OpenStore(
     const wor::server::config::Storage& storage, PatientKeyring* keyring) {
   if (storage.has_memory()) return NewMemoryStore(keyring);
@@ -110,7 +90,7 @@ absl::StatusOr<std::unique_ptr<WorServer>> WorServer::Start(
   parts->logger = std::make_unique<JsonLogger>(log, level);
   WOR_ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials,
                        MakeServerCredentials(config));
-  WOR_ASSIGN_OR_RETURN(parts->keyring, OpenKeyring(config));
+  WOR_ASSIGN_OR_RETURN(parts->keyring, OpenConfiguredKeyring(config));
   WOR_ASSIGN_OR_RETURN(parts->store,
                        OpenStore(config.storage(), parts->keyring.get()));
   WOR_ASSIGN_OR_RETURN(parts->region, RegionDirectory::Create(config));

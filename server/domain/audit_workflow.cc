@@ -220,17 +220,18 @@ absl::StatusOr<wor::v1::ErasePatientDataResponse> AuditWorkflow::Erase(
     return stored.status();
   }
   const std::string pseudonym = stored->referral.patient_pseudonym();
-  // Every referral of the patient (erasure is rare; a scan is fine).
+  // Every referral of the patient, through the pseudonym index.
   std::vector<std::string> names;
+  ReferralFilter patient;
+  patient.patient_pseudonym = pseudonym;
   int64_t after = 0;
   while (true) {
     WOR_ASSIGN_OR_RETURN(std::vector<StoredReferral> page,
-                         store_->ListReferrals(ReferralFilter{}, after, 500));
+                         store_->ListReferrals(patient, after, 500));
     if (page.empty()) break;
     for (const StoredReferral& row : page) {
       after = row.sequence;
-      if (row.referral.patient_pseudonym() == pseudonym)
-        names.push_back(row.referral.name());
+      names.push_back(row.referral.name());
     }
   }
   // Destroy first: if the record below fails, a retry destroys nothing new

@@ -11,6 +11,7 @@
 
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "server/app/keyring_setup.h"
 #include "server/app/wor_server.h"
 #include "server/config/config_loader.h"
 
@@ -25,6 +26,9 @@ constexpr char kUsage[] =
     "SIGTERM or Ctrl-C drains calls in flight, then stops.\n"
     "\n"
     "  --config FILE   configuration file (required)\n"
+    "  --rewrap-keys   master key rotation: re-wrap every patient data key\n"
+    "                  under privacy.active_master_key_id, then exit (run\n"
+    "                  with the server stopped; see docs/operations.md)\n"
     "  --help          this text\n";
 
 }  // namespace
@@ -34,13 +38,16 @@ int main(int argc, char** argv) {
   // lock and is a debugging aid, not a production check.
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   std::string config_path;
+  bool rewrap_keys = false;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--help") == 0 ||
         std::strcmp(argv[i], "-h") == 0) {
       std::cout << kUsage;
       return 0;
     }
-    if (std::strcmp(argv[i], "--config") == 0 && i + 1 < argc) {
+    if (std::strcmp(argv[i], "--rewrap-keys") == 0) {
+      rewrap_keys = true;
+    } else if (std::strcmp(argv[i], "--config") == 0 && i + 1 < argc) {
       config_path = argv[++i];
     } else if (std::strncmp(argv[i], "--config=", 9) == 0) {
       config_path = argv[i] + 9;
@@ -68,6 +75,20 @@ int main(int argc, char** argv) {
   if (!config.ok()) {
     std::cerr << "wor-server: " << config.status().message() << "\n";
     return 2;
+  }
+  if (rewrap_keys) {
+    auto keyring = wor::server::OpenConfiguredKeyring(*config);
+    absl::StatusOr<int> count =
+        keyring.ok() ? (*keyring)->RewrapAll() : keyring.status();
+    if (!count.ok()) {
+      std::cerr << "wor-server: " << count.status().message() << "\n";
+      return 1;
+    }
+    std::cout << "re-wrapped " << *count << " keys under master key "
+              << config->privacy().active_master_key_id()
+              << "; older master keys can now be removed from the "
+                 "configuration\n";
+    return 0;
   }
   wor::server::SystemClock clock;
   auto server = wor::server::WorServer::Start(*config, &clock, &std::cerr);
