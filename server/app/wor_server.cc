@@ -134,7 +134,7 @@ absl::StatusOr<std::unique_ptr<WorServer>> WorServer::Start(
       std::make_unique<ReferralFormServiceImpl>(parts->runner.get());
   parts->catalogue_service = std::make_unique<CatalogueServiceImpl>(
       parts->region.get(), parts->runner.get());
-  parts->diagnostics_service = std::make_unique<DiagnosticsServiceImpl>();
+  parts->diagnostics_service = std::make_unique<DiagnosticsServiceImpl>(parts->runner.get());
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();

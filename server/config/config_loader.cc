@@ -200,14 +200,13 @@ absl::Status ValidateServerConfig(ServerConfig& config) {
         "max_idle_threads",
         "expected 1 <= min_idle_threads <= max_idle_threads <= 1024");
   }
-  WOR_RETURN_IF_ERROR(ValidateSecurityConfig(config));
   if (config.log_level().empty()) config.set_log_level("info");
   static const std::set<std::string> kLevels = {"debug", "info", "warning",
                                                 "error"};
   if (!kLevels.contains(config.log_level())) {
     return ConfigError("log_level", "expected debug, info, warning or error");
   }
-  return absl::OkStatus();
+  return ValidateSecurityConfig(config);
 }
 
 absl::StatusOr<ServerConfig> ParseServerConfig(const std::string& text) {

@@ -1,5 +1,7 @@
 #include "server/config/security_config_checks.h"
 
+#include <arpa/inet.h>
+
 #include <set>
 #include <string>
 
@@ -127,9 +129,14 @@ absl::Status ValidatePrivacy(ServerConfig& config) {
 
 bool IsLoopbackListenAddress(const std::string& listen_address) {
   const size_t colon = listen_address.rfind(':');
-  std::string host = listen_address.substr(0, colon);
+  if (colon == std::string::npos) return false;
+  const std::string host = listen_address.substr(0, colon);
   if (host == "localhost" || host == "[::1]") return true;
-  return absl::StartsWith(host, "127.");
+  // Only a numeric 127.0.0.0/8 address: a name such as "127.example.org"
+  // could resolve anywhere.
+  in_addr address;
+  if (inet_pton(AF_INET, host.c_str(), &address) != 1) return false;
+  return (ntohl(address.s_addr) >> 24) == 127;
 }
 
 absl::Status ValidateSecurityConfig(ServerConfig& config) {

@@ -73,6 +73,21 @@ constexpr ScopeText kScopeTexts[] = {
      "Data without your name is used for research into Welzijn op Recept."},
 };
 
+const char* ScopeLabel(int scope, bool nl) {
+  switch (scope) {
+    case wor::v1::CONSENT_SCOPE_SHARE_WITH_COACH:
+      return nl ? "gegevens naar de welzijnscoach" : "details to the coach";
+    case wor::v1::CONSENT_SCOPE_FEEDBACK_TO_REFERRER:
+      return nl ? "terugkoppeling aan de huisarts" : "feedback to the GP";
+    case wor::v1::CONSENT_SCOPE_MONITORING_PSEUDONYMISED:
+      return nl ? "monitoring zonder naam" : "monitoring without name";
+    case wor::v1::CONSENT_SCOPE_RESEARCH:
+      return nl ? "onderzoek" : "research";
+    default:
+      return "?";
+  }
+}
+
 const char* MethodText(wor::v1::ConsentMethod method, bool nl) {
   switch (method) {
     case wor::v1::CONSENT_METHOD_VERBAL:
@@ -115,10 +130,7 @@ std::string ConsentReceiptText(const wor::v1::Referral& referral,
   absl::StrAppend(&text, nl ? "\nGeschiedenis:\n" : "\nHistory:\n");
   for (const wor::v1::ConsentChange& change : consent.history()) {
     std::vector<std::string> names;
-    for (int scope : change.scopes()) {
-      names.push_back(wor::v1::ConsentScope_Name(
-          static_cast<wor::v1::ConsentScope>(scope)).substr(14));
-    }
+    for (int scope : change.scopes()) names.push_back(ScopeLabel(scope, nl));
     const bool granted = change.action() == wor::v1::CONSENT_ACTION_GRANTED;
     absl::StrAppend(
         &text, "  ", when(change.change_time()), "  ",

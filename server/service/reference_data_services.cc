@@ -29,10 +29,11 @@ grpc::Status CatalogueServiceImpl::GetActivityCatalogue(
   });
 }
 
-grpc::Status DiagnosticsServiceImpl::Ping(grpc::ServerContext*,
+grpc::Status DiagnosticsServiceImpl::Ping(grpc::ServerContext* context,
                                           const wor::v1::PingRequest*,
                                           wor::v1::PingResponse*) {
-  return grpc::Status::OK;
+  return runner_->Run(context, "wor.v1.DiagnosticsService.Ping",
+                      [](const CallContext&) { return absl::OkStatus(); });
 }
 
 }  // namespace wor::server

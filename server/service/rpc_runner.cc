@@ -33,7 +33,12 @@ absl::Status RpcRunner::Authorize(grpc::ServerContext* context,
                                   CallContext& call) const {
   call.method = std::string(method);
   absl::StatusOr<Caller> caller = authenticator_->Identify(*context);
-  if (!caller.ok()) return caller.status();
+  if (!caller.ok()) {
+    // Refused before anyone is known: the record names the access point.
+    call.caller.peer_address = context->peer();
+    absl::Status logged = audit_->RecordDenied(call, "");
+    return logged.ok() ? caller.status() : logged;
+  }
   call.caller = *std::move(caller);
   absl::Status allowed = AuthorizeMethod(call);
   if (!allowed.ok()) {

@@ -327,7 +327,7 @@ passed "the coach's next get shows no patient contact details (human and JSON)"
 
 out=$(gp consent receipt "$name" 2>&1) || fail "consent receipt: exited $?" "$out"
 expect_match "receipt: Dutch title" "$out" "Bewijs van toestemming"
-expect_match "receipt: revocation listed" "$out" "ingetrokken \(mondeling\): SHARE_WITH_COACH"
+expect_match "receipt: revocation listed" "$out" "ingetrokken \(mondeling\): gegevens naar de welzijnscoach"
 expect_match "receipt: how to withdraw" "$out" "U kunt uw toestemming altijd intrekken"
 expect_no_match "receipt: no patient details" "$out" "Sanne|0612345678|example\\.org"
 passed "consent receipt prints the Dutch receipt for the patient"

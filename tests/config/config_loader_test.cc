@@ -22,7 +22,18 @@ constexpr char kOrganisations[] = R"pb(
     welfare_organisation_kvk: "41234567"
   }
 )pb";
-const std::string kMinimal = std::string(kRegion) + kOrganisations;
+constexpr char kSecurity[] = R"pb(
+  security {
+    tls {
+      certificate_file: "server.pem"
+      private_key_file: "server.key.pem"
+      client_ca_file: "ca.pem"
+    }
+  }
+  privacy { master_keys { id: "k1" file: "master.key" } }
+)pb";
+const std::string kMinimal =
+    std::string(kRegion) + kOrganisations + kSecurity;
 
 TEST(ConfigLoader, MinimalConfigurationGetsTheDocumentedDefaults) {
   auto config = ParseServerConfig(kMinimal);
@@ -37,6 +48,39 @@ TEST(ConfigLoader, MinimalConfigurationGetsTheDocumentedDefaults) {
   EXPECT_EQ(config->max_message_bytes(), 65536);
   EXPECT_EQ(config->shutdown_grace_seconds(), 10);
   EXPECT_EQ(config->log_level(), "info");
+  EXPECT_FALSE(config->security().development_mode());
+  EXPECT_FALSE(config->security().tls().allow_tls12());
+  EXPECT_EQ(config->security().token_audience(), "wor");
+  EXPECT_EQ(config->security().token_leeway_seconds(), 60);
+  EXPECT_EQ(config->security().max_streams_per_organisation(), 8);
+  EXPECT_EQ(config->privacy().keyring_path(), "var/keyring.db");
+  EXPECT_EQ(config->privacy().active_master_key_id(), "k1");
+}
+
+TEST(ConfigLoader, WithoutTlsOrDevelopmentModeTheServerDoesNotStart) {
+  auto config = ParseServerConfig(std::string(kRegion) + kOrganisations);
+  ASSERT_FALSE(config.ok());
+  EXPECT_THAT(config.status().message(),
+              HasSubstr("security.tls.certificate_file"));
+}
+
+TEST(ConfigLoader, DevelopmentModeOnlyOnLoopback) {
+  const std::string base = std::string(kRegion) + kOrganisations +
+                           "storage { memory {} } "
+                           "security { development_mode: true } ";
+  for (const char* address : {"127.0.0.1:0", "localhost:1", "[::1]:50051"}) {
+    EXPECT_TRUE(ParseServerConfig(base + "listen_address: \"" + address + "\"")
+                    .ok())
+        << address;
+  }
+  for (const char* address : {"0.0.0.0:50051", "10.0.0.5:50051", "[::]:1",
+                              "127.example.org:50051"}) {
+    auto config =
+        ParseServerConfig(base + "listen_address: \"" + address + "\"");
+    ASSERT_FALSE(config.ok()) << address;
+    EXPECT_THAT(config.status().message(),
+                HasSubstr("security.development_mode"));
+  }
 }
 
 TEST(ConfigLoader, TheShippedDemoConfigurationIsValid) {
@@ -118,7 +162,24 @@ INSTANTIATE_TEST_SUITE_P(
         BadConfig{"UnknownLogLevel", R"pb(log_level: "chatty")pb", "log_level"},
         BadConfig{"ListenAddressWithoutPort",
                   R"pb(listen_address: "localhost")pb", "listen_address"},
-        BadConfig{"UnknownField", R"pb(colour: "blue")pb", "line"}),
+        BadConfig{"UnknownField", R"pb(colour: "blue")pb", "line"},
+        BadConfig{"TokenKeyOfUnregisteredOrganisation",
+                  R"pb(security {
+                         development_mode: true
+                         token_keys {
+                           organisation: "agb:09999999"
+                           key_id: "k"
+                           public_key_file: "k.pem"
+                         }
+                       }
+                       storage { memory {} })pb",
+                  "security.token_keys[0].organisation"},
+        BadConfig{"SqliteWithoutMasterKey",
+                  R"pb(security { development_mode: true })pb",
+                  "privacy.master_keys"},
+        BadConfig{"PartnerWithoutKind",
+                  R"pb(partners { id: "gemeente-x" name: "X" })pb",
+                  "partners[0].kind"}),
     [](const auto& info) { return std::string(info.param.name); });
 
 TEST(ConfigLoader, MissingFileSaysHowToPassOne) {
