@@ -22,7 +22,7 @@ std::string SerializeDeterministically(const wor::v1::AuditRecord& record) {
     google::protobuf::io::StringOutputStream stream(&bytes);
     google::protobuf::io::CodedOutputStream coded(&stream);
     coded.SetSerializationDeterministic(true);
-    record.SerializeWithCachedSizes(&coded);
+    record.SerializeToCodedStream(&coded);
   }
   return bytes;
 }
@@ -37,7 +37,6 @@ StoredAuditRow ChainAuditRecord(const wor::v1::AuditRecord& record,
   stored.set_sequence(head.sequence + 1);
   stored.clear_previous_hash();
   stored.clear_hash();
-  stored.ByteSizeLong();  // caches the sizes SerializeWithCachedSizes uses
   StoredAuditRow row;
   row.sequence = stored.sequence();
   row.record = SerializeDeterministically(stored);

@@ -239,6 +239,7 @@ class MemoryStore final : public Store {
     // Fine for tests and demos; the SQLite store is the one that scales.
     MemoryTransaction tx(state_, audit_.head, sealer_);
     absl::Status status = fn(tx);
+    if (status.ok()) status = sealer_.CommitNewKeys();
     if (status.ok()) std::move(tx).CommitTo(state_, audit_);
     return status;
   }

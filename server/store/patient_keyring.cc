@@ -1,28 +1,27 @@
 // The SQLite PatientKeyring (see patient_keyring.h).
 //
-// Why journal_mode=DELETE and not WAL: after `Destroy` no copy of the wrapped
-// key may remain anywhere in the keyring's files. With secure_delete=ON the
-// deleted row is overwritten with zeros in the database file; in DELETE mode
-// the rollback journal, the only other place a copy of the old page lives, is
-// removed when the transaction commits, so the guarantee holds as soon as
-// Destroy returns. A WAL would keep the old page until a checkpoint, and a
-// TRUNCATE checkpoint can be refused while anything reads. The keyring is
-// written once per new patient and read from memory afterwards, so WAL's
-// write throughput is not needed.
+// Destroying leaves no copy of the wrapped key in the keyring's files:
+// secure_delete=ON overwrites the deleted row with zeros, and Destroy then
+// runs a TRUNCATE checkpoint, which copies the zeroed page into the database
+// file and empties the WAL, the only other place an older copy of the page
+// lives. The keyring has a single connection, so no reader can hold the
+// checkpoint back; should it still report busy, Destroy fails and can be
+// retried. (journal_mode=DELETE would need no checkpoint, but costs three
+// fsyncs per commit instead of one.)
 //
-// Tables (schema version 1, PRAGMA user_version):
-//   data_keys           pseudonym → (master_key_id, wrapped key); AAD =
-//   pseudonym destroyed_patients  pseudonyms whose key was destroyed (never
-//   re-created) secrets             name → (master_key_id, wrapped secret); AAD
-//   = "secret:" name master_key_checks   master_key_id → a box sealed under
-//   that master key,
-//                       so that a wrong key file is refused when opening
+// New data keys are written in a transaction that stays open until
+// CommitNewKeys, which the stores call just before they commit: the keys
+// created by one group commit share one keyring commit, instead of one
+// fsync each in the group commit's serial path. Every other write commits
+// the open transaction first.
+//
+// Opening the file and its schema: keyring_file.h.
 #include "server/store/patient_keyring.h"
 
 #include <algorithm>
-#include <map>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/strings/str_cat.h"
@@ -30,45 +29,17 @@
 #include "server/common/status_macros.h"
 #include "server/crypto/aes_gcm.h"
 #include "server/crypto/digest.h"
+#include "server/store/keyring_file.h"
 #include "server/store/sqlite_connection.h"
 
 namespace wor::server {
 namespace {
-
-constexpr int kSchemaVersion = 1;
-constexpr char kSchema[] = R"sql(
-CREATE TABLE IF NOT EXISTS data_keys (
-  pseudonym     TEXT PRIMARY KEY,
-  master_key_id TEXT NOT NULL,
-  wrapped_key   BLOB NOT NULL
-);
-CREATE TABLE IF NOT EXISTS destroyed_patients (
-  pseudonym TEXT PRIMARY KEY
-);
-CREATE TABLE IF NOT EXISTS secrets (
-  name           TEXT PRIMARY KEY,
-  master_key_id  TEXT NOT NULL,
-  wrapped_secret BLOB NOT NULL
-);
-CREATE TABLE IF NOT EXISTS master_key_checks (
-  master_key_id TEXT PRIMARY KEY,
-  check_box     BLOB NOT NULL
-);
-)sql";
-
-// Sealed under each master key when first seen; opening it proves that a key
-// file holds the same key as before.
-constexpr char kMasterKeyCheck[] = "wor keyring master key check";
 
 // Unwrapped keys kept in memory; beyond this many the cache starts over.
 constexpr size_t kMaxCachedKeys = 100000;
 
 std::string SecretAssociatedData(const std::string& name) {
   return absl::StrCat("secret:", name);
-}
-
-std::string CheckAssociatedData(const std::string& master_key_id) {
-  return absl::StrCat("master-key-check:", master_key_id);
 }
 
 // Overwrites key material before its memory is released.
@@ -79,37 +50,10 @@ void WipeAll(std::unordered_map<std::string, std::string>& keys) {
   keys.clear();
 }
 
-absl::Status CheckOptions(const KeyringOptions& options) {
-  if (options.master_keys.empty()) {
-    return absl::InvalidArgumentError(
-        "the keyring needs at least one master key file");
-  }
-  std::map<std::string, int> seen;
-  for (const MasterKey& key : options.master_keys) {
-    if (key.id.empty()) {
-      return absl::InvalidArgumentError("a master key has an empty id");
-    }
-    if (++seen[key.id] > 1) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("master key id '", key.id, "' is given twice"));
-    }
-    if (key.bytes.size() != crypto::kAes256KeyBytes) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "master key '", key.id, "' is not 32 bytes; check its key file"));
-    }
-  }
-  if (!seen.contains(options.active_master_key_id)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("the active master key id '", options.active_master_key_id,
-                     "' is not among the given master keys"));
-  }
-  return absl::OkStatus();
-}
-
 class SqlitePatientKeyring final : public PatientKeyring {
  public:
   SqlitePatientKeyring(std::unique_ptr<SqliteConnection> db,
-                       std::map<std::string, std::string> master_keys,
+                       MasterKeysById master_keys,
                        std::string active_master_key_id)
       : db_(std::move(db)),
         master_keys_(std::move(master_keys)),
@@ -117,19 +61,10 @@ class SqlitePatientKeyring final : public PatientKeyring {
 
   ~SqlitePatientKeyring() override {
     absl::MutexLock lock(&mu_);
+    // Nothing committed elsewhere depends on them, but keeping them is free.
+    CommitNewKeysLocked().IgnoreError();
     WipeAll(data_keys_);
     WipeAll(secrets_);
-  }
-
-  // Brings the schema up to date and checks the master keys against what
-  // the keyring holds.
-  absl::Status Initialise() {
-    absl::MutexLock lock(&mu_);
-    WOR_RETURN_IF_ERROR(CreateSchema());
-    for (const auto& [id, bytes] : master_keys_) {
-      WOR_RETURN_IF_ERROR(CheckMasterKey(id, bytes));
-    }
-    return CheckEveryWrappingKeyIsGiven();
   }
 
   absl::StatusOr<std::string> KeyForWriting(
@@ -147,6 +82,10 @@ class SqlitePatientKeyring final : public PatientKeyring {
     }
     std::string created = crypto::RandomBytes(crypto::kAes256KeyBytes);
     WOR_ASSIGN_OR_RETURN(std::string wrapped, Wrap(created, patient_pseudonym));
+    if (!new_keys_open_) {
+      WOR_RETURN_IF_ERROR(db_->Execute("BEGIN IMMEDIATE"));
+      new_keys_open_ = true;
+    }
     WOR_ASSIGN_OR_RETURN(
         auto insert,
         db_->Prepare("INSERT INTO data_keys (pseudonym, master_key_id, "
@@ -155,8 +94,22 @@ class SqlitePatientKeyring final : public PatientKeyring {
     insert->BindText(2, active_master_key_id_);
     insert->BindBlob(3, wrapped);
     WOR_RETURN_IF_ERROR(insert->Run());
+    new_keys_.push_back(patient_pseudonym);
     Remember(data_keys_, patient_pseudonym, created);
     return created;
+  }
+
+  absl::Status CommitNewKeys() override {
+    absl::MutexLock lock(&mu_);
+    WOR_RETURN_IF_ERROR(CommitNewKeysLocked());
+    if (new_keys_lost_) {
+      // Another call's commit of the open keys failed; the caller may have
+      // sealed data under one of them.
+      new_keys_lost_ = false;
+      return absl::UnavailableError(
+          "new patient keys could not be saved in the keyring; retry");
+    }
+    return absl::OkStatus();
   }
 
   absl::StatusOr<std::optional<std::string>> KeyForReading(
@@ -169,6 +122,7 @@ class SqlitePatientKeyring final : public PatientKeyring {
   absl::Status Destroy(const std::string& patient_pseudonym) override {
     WOR_RETURN_IF_ERROR(CheckPseudonym(patient_pseudonym));
     absl::MutexLock lock(&mu_);
+    WOR_RETURN_IF_ERROR(CommitNewKeysLocked());
     if (auto it = data_keys_.find(patient_pseudonym); it != data_keys_.end()) {
       Wipe(it->second);
       data_keys_.erase(it);
@@ -181,7 +135,7 @@ class SqlitePatientKeyring final : public PatientKeyring {
       return absl::UnavailableError(
           "the patient's key could not be destroyed; nothing changed, retry");
     }
-    return absl::OkStatus();
+    return RemoveOldCopiesFromTheWal();
   }
 
   absl::StatusOr<bool> IsDestroyed(
@@ -209,6 +163,7 @@ class SqlitePatientKeyring final : public PatientKeyring {
                                   SecretAssociatedData(name)));
     } else {
       select.reset();
+      WOR_RETURN_IF_ERROR(CommitNewKeysLocked());
       secret = crypto::RandomBytes(crypto::kAes256KeyBytes);
       WOR_ASSIGN_OR_RETURN(std::string wrapped,
                            Wrap(secret, SecretAssociatedData(name)));
@@ -226,6 +181,7 @@ class SqlitePatientKeyring final : public PatientKeyring {
 
   absl::StatusOr<int> RewrapAll() override {
     absl::MutexLock lock(&mu_);
+    WOR_RETURN_IF_ERROR(CommitNewKeysLocked());
     WOR_RETURN_IF_ERROR(db_->Execute("BEGIN IMMEDIATE"));
     absl::StatusOr<int> data_keys =
         RewrapTable("data_keys", "pseudonym", "wrapped_key",
@@ -251,74 +207,40 @@ class SqlitePatientKeyring final : public PatientKeyring {
     return absl::OkStatus();
   }
 
-  absl::Status CreateSchema() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
-    WOR_ASSIGN_OR_RETURN(auto version, db_->Prepare("PRAGMA user_version"));
-    WOR_ASSIGN_OR_RETURN(bool has_row, version->Step());
-    const int64_t current = has_row ? version->ColumnInt64(0) : 0;
-    version.reset();
-    if (current > kSchemaVersion) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("the keyring has schema version ", current,
-                       " but this server knows only up to ", kSchemaVersion,
-                       "; run the newer server version that wrote it"));
-    }
-    if (current == kSchemaVersion) return absl::OkStatus();
-    absl::Status status = db_->Execute(
-        absl::StrCat("BEGIN IMMEDIATE;", kSchema,
-                     "PRAGMA user_version = ", kSchemaVersion, "; COMMIT;"));
-    if (!status.ok()) db_->Execute("ROLLBACK").IgnoreError();
-    return status;
-  }
-
-  absl::Status CheckMasterKey(const std::string& id, const std::string& bytes)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
-    WOR_ASSIGN_OR_RETURN(auto select,
-                         db_->Prepare("SELECT check_box FROM master_key_checks "
-                                      "WHERE master_key_id = ?"));
-    select->BindText(1, id);
-    WOR_ASSIGN_OR_RETURN(bool found, select->Step());
-    if (found) {
-      if (!crypto::AesGcmOpen(bytes, select->ColumnBlob(0),
-                              CheckAssociatedData(id))
-               .ok()) {
-        return absl::FailedPreconditionError(absl::StrCat(
-            "master key '", id,
-            "' is not the key this keyring was created with; check the key "
-            "file given for it"));
-      }
-      return absl::OkStatus();
-    }
-    select.reset();
-    WOR_ASSIGN_OR_RETURN(
-        std::string check,
-        crypto::AesGcmSeal(bytes, kMasterKeyCheck, CheckAssociatedData(id)));
-    WOR_ASSIGN_OR_RETURN(
-        auto insert, db_->Prepare("INSERT INTO master_key_checks "
-                                  "(master_key_id, check_box) VALUES (?, ?)"));
-    insert->BindText(1, id);
-    insert->BindBlob(2, check);
-    return insert->Run();
-  }
-
-  // Refuses to open when a key is wrapped by a master key that was not
-  // given: better now than on the first read of that patient.
-  absl::Status CheckEveryWrappingKeyIsGiven()
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
-    WOR_ASSIGN_OR_RETURN(
-        auto select,
-        db_->Prepare("SELECT master_key_id FROM data_keys UNION SELECT "
-                     "master_key_id FROM secrets"));
-    while (true) {
-      WOR_ASSIGN_OR_RETURN(bool has_row, select->Step());
-      if (!has_row) return absl::OkStatus();
-      const std::string id = select->ColumnText(0);
-      if (!master_keys_.contains(id)) {
-        return absl::FailedPreconditionError(absl::StrCat(
-            "the keyring holds keys wrapped by master key '", id,
-            "', which was not given; give its key file too (retire it only "
-            "after RewrapAll)"));
+  absl::Status CommitNewKeysLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    if (!new_keys_open_) return absl::OkStatus();
+    new_keys_open_ = false;
+    absl::Status status = db_->Execute("COMMIT");
+    if (!status.ok()) {
+      db_->Execute("ROLLBACK").IgnoreError();
+      for (const std::string& pseudonym : new_keys_) {
+        if (auto it = data_keys_.find(pseudonym); it != data_keys_.end()) {
+          Wipe(it->second);
+          data_keys_.erase(it);
+        }
       }
     }
+    new_keys_.clear();
+    if (!status.ok()) {
+      new_keys_lost_ = true;
+      return absl::UnavailableError(
+          "new patient keys could not be saved in the keyring; retry");
+    }
+    return absl::OkStatus();
+  }
+
+  // After a Destroy: copies the zeroed page into the database file and
+  // empties the WAL.
+  absl::Status RemoveOldCopiesFromTheWal() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    WOR_ASSIGN_OR_RETURN(auto checkpoint,
+                         db_->Prepare("PRAGMA wal_checkpoint(TRUNCATE)"));
+    WOR_ASSIGN_OR_RETURN(bool has_row, checkpoint->Step());
+    if (has_row && checkpoint->ColumnInt64(0) != 0) {
+      return absl::UnavailableError(
+          "the patient's key was destroyed, but an old copy could not yet be "
+          "removed from the keyring's journal; retry");
+    }
+    return absl::OkStatus();
   }
 
   absl::StatusOr<std::string> Wrap(const std::string& key,
@@ -449,38 +371,30 @@ class SqlitePatientKeyring final : public PatientKeyring {
 
   absl::Mutex mu_;
   std::unique_ptr<SqliteConnection> db_ ABSL_GUARDED_BY(mu_);
-  const std::map<std::string, std::string> master_keys_;  // id → bytes
+  const MasterKeysById master_keys_;
   const std::string active_master_key_id_;
   // Unwrapped keys, so that writing and reading an existing patient's data
   // touches no file.
   std::unordered_map<std::string, std::string> data_keys_ ABSL_GUARDED_BY(mu_);
   std::unordered_map<std::string, std::string> secrets_ ABSL_GUARDED_BY(mu_);
+  // Whether a transaction with new data keys is open (see CommitNewKeys),
+  // and for whom.
+  bool new_keys_open_ ABSL_GUARDED_BY(mu_) = false;
+  std::vector<std::string> new_keys_ ABSL_GUARDED_BY(mu_);
+  // Set when open keys were lost since the last CommitNewKeys.
+  bool new_keys_lost_ ABSL_GUARDED_BY(mu_) = false;
 };
 
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<PatientKeyring>> OpenPatientKeyring(
     const KeyringOptions& options) {
-  WOR_RETURN_IF_ERROR(CheckOptions(options));
-  SqliteConnectionOptions connection_options;
-  connection_options.create = true;
-  connection_options.write_ahead_log = false;
-  connection_options.secure_delete = true;
-  absl::StatusOr<std::unique_ptr<SqliteConnection>> db = SqliteConnection::Open(
-      options.path.empty() ? ":memory:" : options.path, connection_options);
-  if (!db.ok()) {
-    return absl::UnavailableError(
-        absl::StrCat("cannot open the keyring file ", options.path,
-                     "; check that its directory exists and is writable"));
-  }
-  std::map<std::string, std::string> master_keys;
-  for (const MasterKey& key : options.master_keys) {
-    master_keys[key.id] = key.bytes;
-  }
-  auto keyring = std::make_unique<SqlitePatientKeyring>(
-      *std::move(db), std::move(master_keys), options.active_master_key_id);
-  WOR_RETURN_IF_ERROR(keyring->Initialise());
-  return keyring;
+  WOR_ASSIGN_OR_RETURN(MasterKeysById master_keys,
+                       CheckKeyringOptions(options));
+  WOR_ASSIGN_OR_RETURN(std::unique_ptr<SqliteConnection> db,
+                       OpenKeyringFile(options.path, master_keys));
+  return std::make_unique<SqlitePatientKeyring>(
+      std::move(db), std::move(master_keys), options.active_master_key_id);
 }
 
 }  // namespace wor::server

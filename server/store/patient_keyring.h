@@ -39,9 +39,16 @@ class PatientKeyring {
 
   // The patient's data key (32 bytes), created when absent. FAILED_PRECONDITION
   // when the patient's key was destroyed: their data must not be written
-  // again under a new key without a new referral decision.
+  // again under a new key without a new referral decision. A created key
+  // may be durable only after CommitNewKeys.
   virtual absl::StatusOr<std::string> KeyForWriting(
       const std::string& patient_pseudonym) = 0;
+  // Makes every key KeyForWriting has returned so far durable. A store calls
+  // it before it commits data sealed under such keys, so that the keys of a
+  // whole group commit share one keyring commit. On failure the uncommitted
+  // keys are forgotten (nothing may be committed under them) and the call
+  // may be retried.
+  virtual absl::Status CommitNewKeys() { return absl::OkStatus(); }
   // The patient's data key, or nullopt when they have none (never written,
   // or destroyed).
   virtual absl::StatusOr<std::optional<std::string>> KeyForReading(

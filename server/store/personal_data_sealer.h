@@ -87,6 +87,10 @@ class PersonalDataSealer {
   absl::StatusOr<wor::v1::ReferralEvent> OpenEvent(
       int64_t sequence, SealedMessage<wor::v1::ReferralEvent> sealed);
 
+  // Makes the keys of everything sealed so far durable; a store calls it
+  // before committing what it sealed (see PatientKeyring::CommitNewKeys).
+  absl::Status CommitNewKeys() { return keyring_.CommitNewKeys(); }
+
   // The `result` to store for `record` (sealed when it names a patient).
   absl::StatusOr<std::string> SealIdempotencyResult(
       const std::string& request_id, const IdempotencyRecord& record);

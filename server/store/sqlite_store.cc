@@ -283,7 +283,9 @@ class SqliteStore final : public Store {
         db.Execute("ROLLBACK TO write_call; RELEASE write_call").IgnoreError();
       }
     }
-    absl::Status commit = db.Execute("COMMIT");
+    // The keys of what was sealed must be durable before what they seal.
+    absl::Status commit = sealer_.CommitNewKeys();
+    if (commit.ok()) commit = db.Execute("COMMIT");
     if (!commit.ok()) {
       db.Execute("ROLLBACK").IgnoreError();
       for (PendingWrite* pending : batch) {

@@ -9,7 +9,9 @@
 // The store must outlive every call into it.
 //
 // Personal data is sealed per patient under keys from a PatientKeyring
-// (personal_data_sealer.h); the audit log is an append-only hash chain
+// (personal_data_sealer.h); just before each commit the keyring makes the
+// keys new in that commit durable (PatientKeyring::CommitNewKeys), once for
+// the whole group. The audit log is an append-only hash chain
 // (audit_chain.h), enforced by triggers.
 //
 // The schema lives in server/store/sqlite_schema/*.sql and is applied as
