@@ -58,8 +58,9 @@ struct SqliteConnectionOptions {
 class SqliteConnection {
  public:
   // Opens (creating when asked) the database and applies the per-connection
-  // settings: the journal mode, foreign keys, busy timeout, and `synchronous`
-  // FULL unless `relaxed_durability`. `path` ":memory:" is a private
+  // settings: the journal mode, foreign keys, busy timeout, `synchronous`
+  // FULL unless `relaxed_durability`, and temporary data (savepoint and
+  // statement journals, sorts) in memory. `path` ":memory:" is a private
   // in-memory database.
   static absl::StatusOr<std::unique_ptr<SqliteConnection>> Open(
       const std::string& path, const SqliteConnectionOptions& options);
