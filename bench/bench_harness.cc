@@ -74,17 +74,15 @@ void InterleavedBench::Add(BenchCase bench_case) {
 absl::Status InterleavedBench::Run(int rounds, double seconds,
                                    std::ostream& progress) {
   for (const BenchCase& c : cases_) {
-    const bool found = c.baseline.empty() ||
-                       std::any_of(cases_.begin(), cases_.end(),
-                                   [&](const BenchCase& other) {
-                                     return CaseKey(other.name,
-                                                    other.in_flight) ==
-                                            c.baseline;
-                                   });
+    const bool found =
+        c.baseline.empty() ||
+        std::any_of(cases_.begin(), cases_.end(), [&](const BenchCase& other) {
+          return CaseKey(other.name, other.in_flight) == c.baseline;
+        });
     if (!found) {
       return absl::FailedPreconditionError(
-          absl::StrCat("case ", CaseKey(c.name, c.in_flight),
-                       ": its baseline ", c.baseline, " is not a case"));
+          absl::StrCat("case ", CaseKey(c.name, c.in_flight), ": its baseline ",
+                       c.baseline, " is not a case"));
     }
   }
   std::vector<const BenchCase*> order;
@@ -104,8 +102,8 @@ absl::Status InterleavedBench::Run(int rounds, double seconds,
     }
     for (const BenchCase& c : cases_) {
       const std::string key = CaseKey(c.name, c.in_flight);
-      const double baseline =
-          c.baseline.empty() ? rate_this_round[key] : rate_this_round[c.baseline];
+      const double baseline = c.baseline.empty() ? rate_this_round[key]
+                                                 : rate_this_round[c.baseline];
       ratios_[key].push_back(baseline > 0 ? rate_this_round[key] / baseline
                                           : 0);
     }
@@ -117,7 +115,8 @@ absl::Status InterleavedBench::Run(int rounds, double seconds,
 
 std::vector<std::string> InterleavedBench::keys() const {
   std::vector<std::string> keys;
-  for (const BenchCase& c : cases_) keys.push_back(CaseKey(c.name, c.in_flight));
+  for (const BenchCase& c : cases_)
+    keys.push_back(CaseKey(c.name, c.in_flight));
   return keys;
 }
 

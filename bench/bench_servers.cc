@@ -41,10 +41,9 @@ absl::StatusOr<std::string> ReadFile(const std::string& path) {
 std::string GpTokenClaims(absl::Time now) {
   return absl::StrCat(R"({"iss":")", kPractice, R"(","sub":")", kUser,
                       R"(","aud":"wor","role":"GP","iat":)",
-                      absl::ToUnixSeconds(now),
-                      R"(,"nbf":)", absl::ToUnixSeconds(now - absl::Minutes(1)),
-                      R"(,"exp":)", absl::ToUnixSeconds(now + absl::Hours(12)),
-                      "}");
+                      absl::ToUnixSeconds(now), R"(,"nbf":)",
+                      absl::ToUnixSeconds(now - absl::Minutes(1)), R"(,"exp":)",
+                      absl::ToUnixSeconds(now + absl::Hours(12)), "}");
 }
 
 absl::Status UseMutualTls(const std::string& pki,
@@ -88,8 +87,7 @@ absl::StatusOr<std::string> GpToken(const std::string& pki, absl::Time now) {
 
 void PrepareCall(const BenchServer& server, grpc::ClientContext& context) {
   if (!server.token.empty()) {
-    context.AddMetadata("authorization",
-                        absl::StrCat("Bearer ", server.token));
+    context.AddMetadata("authorization", absl::StrCat("Bearer ", server.token));
   }
 }
 
@@ -119,7 +117,8 @@ absl::Status MakeDevPki(const std::string& directory) {
   if (std::system(command.c_str()) != 0) {
     return absl::FailedPreconditionError(absl::StrCat(
         "deploy/pki/make-dev-pki.sh failed; is the openssl command line "
-        "installed? (", command, ")"));
+        "installed? (",
+        command, ")"));
   }
   return absl::OkStatus();
 }
@@ -183,8 +182,8 @@ absl::Status CallPing(BenchServer& server) {
   grpc::ClientContext context;
   PrepareCall(server, context);
   wor::v1::PingResponse response;
-  return FromGrpcStatus(server.diagnostics->Ping(
-      &context, wor::v1::PingRequest(), &response));
+  return FromGrpcStatus(
+      server.diagnostics->Ping(&context, wor::v1::PingRequest(), &response));
 }
 
 absl::Status CallCreate(BenchServer& server,

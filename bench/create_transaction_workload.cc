@@ -86,9 +86,8 @@ absl::Status CreateTransactionWorkload::Write(int64_t n, bool with_audit) {
     *event.mutable_event_time() = ToTimestamp(now);
     WOR_RETURN_IF_ERROR(tx.AppendEvent(event));
     result = referral;
-    WOR_RETURN_IF_ERROR(RememberResult(tx, request_id, "CreateReferral",
-                                       digest, result,
-                                       result.patient_pseudonym()));
+    WOR_RETURN_IF_ERROR(RememberResult(tx, request_id, "CreateReferral", digest,
+                                       result, result.patient_pseudonym()));
     if (!with_audit) return absl::OkStatus();
     AccessedObjects objects;
     objects.Add(result.name(), result.patient_pseudonym());

@@ -104,8 +104,7 @@ absl::Status RunBench(const Options& options) {
     }
     if (wanted("CreateReferral, no group commit")) {
       bench.Add({"CreateReferral, no group commit", in_flight,
-                 [&](int64_t) { return CallCreate(*single, referral); },
-                 ping});
+                 [&](int64_t) { return CallCreate(*single, referral); }, ping});
     }
   }
   WOR_RETURN_IF_ERROR(bench.Run(options.rounds, options.seconds, std::cerr));

@@ -108,8 +108,7 @@ void PrintReport(const InterleavedBench& bench, const Options& options) {
                "concurrency)\n";
   for (int in_flight : {1, 16}) {
     const std::string plain_get = CaseKey("GetReferral, plaintext", in_flight);
-    const std::string tls_get =
-        CaseKey("GetReferral, mTLS + token", in_flight);
+    const std::string tls_get = CaseKey("GetReferral, mTLS + token", in_flight);
     const std::string tls_ping = CaseKey("Ping, mTLS + token", in_flight);
     if (bench.Has(tls_get) && bench.Has(tls_ping) && bench.Has(plain_get)) {
       std::cout << absl::StrFormat(
@@ -172,11 +171,10 @@ absl::Status RunBench(const Options& options) {
   WOR_ASSIGN_OR_RETURN(
       std::unique_ptr<BenchServer> plain,
       StartBenchServer({.directory = root + "/plain"}, &clock, &log));
-  WOR_ASSIGN_OR_RETURN(
-      std::unique_ptr<BenchServer> mtls,
-      StartBenchServer(
-          {.directory = root + "/mtls", .pki_directory = root + "/pki"},
-          &clock, &log));
+  WOR_ASSIGN_OR_RETURN(std::unique_ptr<BenchServer> mtls,
+                       StartBenchServer({.directory = root + "/mtls",
+                                         .pki_directory = root + "/pki"},
+                                        &clock, &log));
   const wor::v1::Referral referral = BenchReferral();
   WOR_RETURN_IF_ERROR(SeedReferrals(*plain, referral, 200));
   WOR_RETURN_IF_ERROR(SeedReferrals(*mtls, referral, 200));
@@ -190,8 +188,8 @@ absl::Status RunBench(const Options& options) {
   std::vector<BenchCase> cases;
   for (int in_flight : {1, 16}) {
     const std::string ping = CaseKey(kPing, in_flight);
-    cases.push_back({kPing, in_flight,
-                     [&](int64_t) { return CallPing(*plain); }});
+    cases.push_back(
+        {kPing, in_flight, [&](int64_t) { return CallPing(*plain); }});
     cases.push_back({"Ping, mTLS + token", in_flight,
                      [&](int64_t) { return CallPing(*mtls); }, ping});
     cases.push_back({"GetReferral, plaintext", in_flight,
@@ -209,11 +207,10 @@ absl::Status RunBench(const Options& options) {
     cases.push_back({kNoAudit, in_flight, [&](int64_t n) {
                        return workload->Write(n, /*with_audit=*/false);
                      }});
-    cases.push_back({kWithAudit, in_flight,
-                     [&](int64_t n) {
-                       return workload->Write(n, /*with_audit=*/true);
-                     },
-                     CaseKey(kNoAudit, in_flight)});
+    cases.push_back(
+        {kWithAudit, in_flight,
+         [&](int64_t n) { return workload->Write(n, /*with_audit=*/true); },
+         CaseKey(kNoAudit, in_flight)});
   }
   InterleavedBench bench;
   for (BenchCase& c : Select(std::move(cases), options.only)) {

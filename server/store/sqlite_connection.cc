@@ -105,12 +105,12 @@ absl::StatusOr<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(
   // passes 64 KiB spills to a temporary file in /var/tmp — page images
   // written with a system call each, and copies of rows outside the
   // database. These journals only roll back within a transaction; crash
-  // recovery never reads them. (bench/README.md: create transaction +11-25%.)
+  // recovery never reads them. Measured in bench/README.md.
   absl::Status status = connection->Execute(absl::StrCat(
       "PRAGMA journal_mode=", options.write_ahead_log ? "WAL" : "DELETE",
       "; PRAGMA foreign_keys=ON; PRAGMA secure_delete=",
-      options.secure_delete ? "ON" : "OFF", "; PRAGMA synchronous=",
-      options.relaxed_durability ? "NORMAL" : "FULL",
+      options.secure_delete ? "ON" : "OFF",
+      "; PRAGMA synchronous=", options.relaxed_durability ? "NORMAL" : "FULL",
       "; PRAGMA temp_store=MEMORY;"));
   if (!status.ok()) return status;
   return connection;
