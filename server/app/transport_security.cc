@@ -58,11 +58,11 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> MakeServerCredentials(
   const auto& security = config.security();
   if (security.development_mode()) return grpc::InsecureServerCredentials();
   const auto& tls = security.tls();
-  absl::StatusOr<std::string> certificate =
-      ReadConfiguredFile("security.tls.certificate_file", tls.certificate_file());
+  absl::StatusOr<std::string> certificate = ReadConfiguredFile(
+      "security.tls.certificate_file", tls.certificate_file());
   if (!certificate.ok()) return certificate.status();
-  absl::StatusOr<std::string> key =
-      ReadConfiguredFile("security.tls.private_key_file", tls.private_key_file());
+  absl::StatusOr<std::string> key = ReadConfiguredFile(
+      "security.tls.private_key_file", tls.private_key_file());
   if (!key.ok()) return key.status();
   absl::StatusOr<std::string> client_ca =
       ReadConfiguredFile("security.tls.client_ca_file", tls.client_ca_file());

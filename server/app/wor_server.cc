@@ -6,18 +6,18 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
-#include "server/common/json_log.h"
-#include "server/common/status_macros.h"
 #include "server/app/keyring_setup.h"
 #include "server/app/transport_security.h"
+#include "server/common/json_log.h"
+#include "server/common/status_macros.h"
 #include "server/domain/access_audit.h"
 #include "server/domain/audit_workflow.h"
 #include "server/domain/consent_workflow.h"
 #include "server/domain/event_feed.h"
 #include "server/domain/feedback_workflow.h"
 #include "server/domain/intake_workflow.h"
-#include "server/domain/referral_workflow.h"
 #include "server/domain/patient_pseudonyms.h"
+#include "server/domain/referral_workflow.h"
 #include "server/domain/region_directory.h"
 #include "server/service/audit_services.h"
 #include "server/service/caller_authenticator.h"
@@ -105,16 +105,17 @@ absl::StatusOr<std::unique_ptr<WorServer>> WorServer::Start(
   parts->feedback =
       std::make_unique<FeedbackWorkflow>(parts->store.get(), clock);
   parts->consent = std::make_unique<ConsentWorkflow>(parts->store.get(), clock,
-                                                    parts->region->zone());
+                                                     parts->region->zone());
   parts->audit_log = std::make_unique<AuditWorkflow>(
       parts->store.get(), clock, parts->keyring.get(), parts->region->zone());
   parts->events = std::make_unique<EventFeed>(parts->store.get(), clock);
   WOR_ASSIGN_OR_RETURN(parts->authenticator,
                        CallerAuthenticator::Create(config, clock));
-  parts->access_audit = std::make_unique<AccessAudit>(parts->store.get(), clock);
-  parts->runner = std::make_unique<RpcRunner>(
-      parts->logger.get(), parts->authenticator.get(),
-      parts->access_audit.get());
+  parts->access_audit =
+      std::make_unique<AccessAudit>(parts->store.get(), clock);
+  parts->runner = std::make_unique<RpcRunner>(parts->logger.get(),
+                                              parts->authenticator.get(),
+                                              parts->access_audit.get());
   parts->streams = std::make_unique<StreamLimiter>(
       config.security().max_streams_per_organisation());
   parts->referral_service = std::make_unique<ReferralServiceImpl>(
@@ -134,13 +135,13 @@ absl::StatusOr<std::unique_ptr<WorServer>> WorServer::Start(
       std::make_unique<ReferralFormServiceImpl>(parts->runner.get());
   parts->catalogue_service = std::make_unique<CatalogueServiceImpl>(
       parts->region.get(), parts->runner.get());
-  parts->diagnostics_service = std::make_unique<DiagnosticsServiceImpl>(parts->runner.get());
+  parts->diagnostics_service =
+      std::make_unique<DiagnosticsServiceImpl>(parts->runner.get());
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
-  builder.AddListeningPort(config.listen_address(), credentials,
-                           &parts->port);
+  builder.AddListeningPort(config.listen_address(), credentials, &parts->port);
   builder.SetMaxReceiveMessageSize(config.max_message_bytes());
   // Writes wait in their handler for a shared commit. With gRPC's default of
   // at most 2 idle pollers, every wave of such calls made the sync server

@@ -56,8 +56,9 @@ absl::Status ValidatePartnersAndOperator(const ServerConfig& config) {
     if (partner.name().empty())
       return ConfigError(field + ".name", "is required");
     if (partner.kind() == config::PARTNER_KIND_UNSPECIFIED)
-      return ConfigError(field + ".kind",
-                         "expected MUNICIPALITY, INSURER or REGIONAL_PROGRAMME");
+      return ConfigError(
+          field + ".kind",
+          "expected MUNICIPALITY, INSURER or REGIONAL_PROGRAMME");
   }
   if (config.has_operator_() && !IsKebabId(config.operator_().id())) {
     return ConfigError("operator.id",
@@ -87,7 +88,8 @@ absl::Status ValidateTokenKeys(const ServerConfig& config) {
                          "expected a registered organisation id such as "
                          "\"agb:01012345\" or \"kvk:41234567\"");
     }
-    if (key.key_id().empty()) return ConfigError(field + ".key_id", "is required");
+    if (key.key_id().empty())
+      return ConfigError(field + ".key_id", "is required");
     if (!keys.insert(key.organisation() + "/" + key.key_id()).second)
       return ConfigError(field + ".key_id", "is configured twice");
     if (key.public_key_file().empty())

@@ -80,7 +80,8 @@ absl::Status AccessAudit::RecordDenied(const CallContext& call,
     absl::string_view id = object;
     if (absl::ConsumePrefix(&id, "referrals/")) {
       id = id.substr(0, id.find('/'));
-      absl::StatusOr<StoredReferral> target = store_->GetReferral(std::string(id));
+      absl::StatusOr<StoredReferral> target =
+          store_->GetReferral(std::string(id));
       if (target.ok() && !target->referral.patient_pseudonym().empty()) {
         record.add_patient_pseudonyms(target->referral.patient_pseudonym());
       }

@@ -126,7 +126,8 @@ absl::StatusOr<wor::v1::ListAuditRecordsResponse> AuditWorkflow::List(
   }
   AuditFilter filter;
   filter.user = request.user();
-  if (request.has_start_time()) filter.start = FromTimestamp(request.start_time());
+  if (request.has_start_time())
+    filter.start = FromTimestamp(request.start_time());
   if (request.has_end_time()) filter.end = FromTimestamp(request.end_time());
   if (!request.referral().empty()) {
     WOR_ASSIGN_OR_RETURN(filter.patient_pseudonym,
@@ -209,7 +210,8 @@ absl::StatusOr<wor::v1::ErasePatientDataResponse> AuditWorkflow::Erase(
   WOR_ASSIGN_OR_RETURN(std::string id,
                        ParseReferralName("referral", request.referral()));
   WOR_RETURN_IF_ERROR(CheckRequestId("request_id", request.request_id()));
-  WOR_RETURN_IF_ERROR(CheckText("request_reference", request.request_reference(),
+  WOR_RETURN_IF_ERROR(CheckText("request_reference",
+                                request.request_reference(),
                                 {.required = true, .max_chars = 64}));
   absl::StatusOr<StoredReferral> stored = store_->GetReferral(id);
   if (!stored.ok()) {

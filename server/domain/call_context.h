@@ -29,7 +29,8 @@ struct Caller {
 };
 
 struct CallContext {
-  // Full method name as in the descriptors: "wor.v1.ReferralService.GetReferral".
+  // Full method name as in the descriptors:
+  // "wor.v1.ReferralService.GetReferral".
   std::string method;
   Caller caller;
 };

@@ -124,23 +124,24 @@ std::string ConsentReceiptText(const wor::v1::Referral& referral,
     any = true;
   }
   if (!any) {
-    absl::StrAppend(&text, nl ? "  (niets meer: alle toestemming is ingetrokken)\n"
-                              : "  (nothing any more: all consent was withdrawn)\n");
+    absl::StrAppend(&text,
+                    nl ? "  (niets meer: alle toestemming is ingetrokken)\n"
+                       : "  (nothing any more: all consent was withdrawn)\n");
   }
   absl::StrAppend(&text, nl ? "\nGeschiedenis:\n" : "\nHistory:\n");
   for (const wor::v1::ConsentChange& change : consent.history()) {
     std::vector<std::string> names;
     for (int scope : change.scopes()) names.push_back(ScopeLabel(scope, nl));
     const bool granted = change.action() == wor::v1::CONSENT_ACTION_GRANTED;
-    absl::StrAppend(
-        &text, "  ", when(change.change_time()), "  ",
-        granted ? (nl ? "gegeven" : "given") : (nl ? "ingetrokken" : "withdrawn"),
-        " (", MethodText(change.method(), nl), "): ",
-        absl::StrJoin(names, ", "));
+    absl::StrAppend(&text, "  ", when(change.change_time()), "  ",
+                    granted ? (nl ? "gegeven" : "given")
+                            : (nl ? "ingetrokken" : "withdrawn"),
+                    " (", MethodText(change.method(), nl),
+                    "): ", absl::StrJoin(names, ", "));
     if (granted && !change.text_version().empty()) {
-      absl::StrAppend(&text, nl ? "; toestemmingstekst versie "
-                                : "; consent text version ",
-                      change.text_version());
+      absl::StrAppend(
+          &text, nl ? "; toestemmingstekst versie " : "; consent text version ",
+          change.text_version());
     }
     absl::StrAppend(&text, "\n");
   }
@@ -175,7 +176,8 @@ absl::StatusOr<wor::v1::Referral> ConsentWorkflow::ReadReferral(
 
 absl::StatusOr<wor::v1::ConsentRecord> ConsentWorkflow::Record(
     const CallContext& call, const wor::v1::RecordConsentRequest& request) {
-  WOR_RETURN_IF_ERROR(ParseReferralName("referral", request.referral()).status());
+  WOR_RETURN_IF_ERROR(
+      ParseReferralName("referral", request.referral()).status());
   WOR_RETURN_IF_ERROR(CheckScopes(request.scopes(), false));
   if (!IsValidAgbCode(request.obtained_by_agb())) {
     return FieldError("obtained_by_agb", "expected an AGB code of 8 digits");
@@ -183,32 +185,32 @@ absl::StatusOr<wor::v1::ConsentRecord> ConsentWorkflow::Record(
   WOR_RETURN_IF_ERROR(CheckMethod(request.method()));
   WOR_RETURN_IF_ERROR(CheckText("text_version", request.text_version(),
                                 {.required = true, .max_chars = 40}));
-  if (request.has_obtain_time() &&
-      FromTimestamp(request.obtain_time()) > clock_->Now() + kAllowedClockSkew) {
+  if (request.has_obtain_time() && FromTimestamp(request.obtain_time()) >
+                                       clock_->Now() + kAllowedClockSkew) {
     return FieldError("obtain_time", "lies in the future");
   }
   WOR_ASSIGN_OR_RETURN(
       wor::v1::Referral referral,
-      mutator_.Apply(
-          {call, request, std::nullopt, request.referral(), request.etag(),
-           request.request_id()},
-          [&](wor::v1::Referral& r, absl::Time now) {
-            wor::v1::ConsentRecord& consent = *r.mutable_consent();
-            for (int scope : request.scopes()) {
-              if (!HasScope(consent, scope)) consent.add_scopes(
-                  static_cast<wor::v1::ConsentScope>(scope));
-            }
-            consent.set_text_version(request.text_version());
-            wor::v1::ConsentChange* change = consent.add_history();
-            *change->mutable_scopes() = request.scopes();
-            change->set_action(wor::v1::CONSENT_ACTION_GRANTED);
-            *change->mutable_change_time() = ToTimestamp(now);
-            change->set_recorded_by(call.caller.user);
-            change->set_obtained_by_agb(request.obtained_by_agb());
-            change->set_method(request.method());
-            change->set_text_version(request.text_version());
-            return absl::OkStatus();
-          }));
+      mutator_.Apply({call, request, std::nullopt, request.referral(),
+                      request.etag(), request.request_id()},
+                     [&](wor::v1::Referral& r, absl::Time now) {
+                       wor::v1::ConsentRecord& consent = *r.mutable_consent();
+                       for (int scope : request.scopes()) {
+                         if (!HasScope(consent, scope))
+                           consent.add_scopes(
+                               static_cast<wor::v1::ConsentScope>(scope));
+                       }
+                       consent.set_text_version(request.text_version());
+                       wor::v1::ConsentChange* change = consent.add_history();
+                       *change->mutable_scopes() = request.scopes();
+                       change->set_action(wor::v1::CONSENT_ACTION_GRANTED);
+                       *change->mutable_change_time() = ToTimestamp(now);
+                       change->set_recorded_by(call.caller.user);
+                       change->set_obtained_by_agb(request.obtained_by_agb());
+                       change->set_method(request.method());
+                       change->set_text_version(request.text_version());
+                       return absl::OkStatus();
+                     }));
   return referral.consent();
 }
 
@@ -221,7 +223,8 @@ absl::StatusOr<wor::v1::ConsentRecord> ConsentWorkflow::Get(
 
 absl::StatusOr<wor::v1::ConsentRecord> ConsentWorkflow::Revoke(
     const CallContext& call, const wor::v1::RevokeConsentRequest& request) {
-  WOR_RETURN_IF_ERROR(ParseReferralName("referral", request.referral()).status());
+  WOR_RETURN_IF_ERROR(
+      ParseReferralName("referral", request.referral()).status());
   if (request.all() && !request.scopes().empty()) {
     return FieldError("scopes", "leave empty when `all` is set");
   }
@@ -229,35 +232,33 @@ absl::StatusOr<wor::v1::ConsentRecord> ConsentWorkflow::Revoke(
   WOR_RETURN_IF_ERROR(CheckMethod(request.method()));
   WOR_ASSIGN_OR_RETURN(
       wor::v1::Referral referral,
-      mutator_.Apply(
-          {call, request, std::nullopt, request.referral(), request.etag(),
-           request.request_id()},
-          [&](wor::v1::Referral& r, absl::Time now) {
-            wor::v1::ConsentRecord& consent = *r.mutable_consent();
-            google::protobuf::RepeatedField<int> revoked =
-                request.all() ? consent.scopes() : request.scopes();
-            google::protobuf::RepeatedField<int> kept;
-            for (int scope : consent.scopes()) {
-              if (std::find(revoked.begin(), revoked.end(), scope) ==
-                  revoked.end()) {
-                kept.Add(scope);
-              }
-            }
-            *consent.mutable_scopes() = kept;
-            wor::v1::ConsentChange* change = consent.add_history();
-            *change->mutable_scopes() = revoked;
-            change->set_action(wor::v1::CONSENT_ACTION_REVOKED);
-            *change->mutable_change_time() = ToTimestamp(now);
-            change->set_recorded_by(call.caller.user);
-            change->set_method(request.method());
-            return absl::OkStatus();
-          }));
+      mutator_.Apply({call, request, std::nullopt, request.referral(),
+                      request.etag(), request.request_id()},
+                     [&](wor::v1::Referral& r, absl::Time now) {
+                       wor::v1::ConsentRecord& consent = *r.mutable_consent();
+                       google::protobuf::RepeatedField<int> revoked =
+                           request.all() ? consent.scopes() : request.scopes();
+                       google::protobuf::RepeatedField<int> kept;
+                       for (int scope : consent.scopes()) {
+                         if (std::find(revoked.begin(), revoked.end(), scope) ==
+                             revoked.end()) {
+                           kept.Add(scope);
+                         }
+                       }
+                       *consent.mutable_scopes() = kept;
+                       wor::v1::ConsentChange* change = consent.add_history();
+                       *change->mutable_scopes() = revoked;
+                       change->set_action(wor::v1::CONSENT_ACTION_REVOKED);
+                       *change->mutable_change_time() = ToTimestamp(now);
+                       change->set_recorded_by(call.caller.user);
+                       change->set_method(request.method());
+                       return absl::OkStatus();
+                     }));
   return referral.consent();
 }
 
 absl::StatusOr<wor::v1::GetConsentReceiptResponse> ConsentWorkflow::Receipt(
-    const CallContext& call,
-    const wor::v1::GetConsentReceiptRequest& request) {
+    const CallContext& call, const wor::v1::GetConsentReceiptRequest& request) {
   const std::string language =
       request.language().empty() ? "nl" : request.language();
   if (language != "nl" && language != "en") {

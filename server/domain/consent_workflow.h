@@ -51,8 +51,7 @@ class ConsentWorkflow {
 
 // The receipt text for a patient, in "nl" or "en".
 std::string ConsentReceiptText(const wor::v1::Referral& referral,
-                               absl::string_view language,
-                               absl::TimeZone zone);
+                               absl::string_view language, absl::TimeZone zone);
 
 }  // namespace wor::server
 

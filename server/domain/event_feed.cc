@@ -2,10 +2,10 @@
 
 #include "server/common/status_macros.h"
 #include "server/domain/access_policy.h"
-#include "server/domain/referral_access.h"
-#include "server/domain/resource_names.h"
 #include "server/domain/field_checks.h"
 #include "server/domain/identifier_validation.h"
+#include "server/domain/referral_access.h"
+#include "server/domain/resource_names.h"
 #include "server/store/store_filters.h"
 
 namespace wor::server {

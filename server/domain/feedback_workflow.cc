@@ -60,7 +60,8 @@ wor::v1::ReferralEvent FeedbackEvent(wor::v1::ReferralEventType type,
 
 }  // namespace
 
-absl::StatusOr<wor::v1::Feedback> FeedbackWorkflow::Send(const CallContext& call, const wor::v1::SendFeedbackRequest& request) {
+absl::StatusOr<wor::v1::Feedback> FeedbackWorkflow::Send(
+    const CallContext& call, const wor::v1::SendFeedbackRequest& request) {
   WOR_ASSIGN_OR_RETURN(std::string referral_id,
                        ParseReferralName("parent", request.parent()));
   WOR_RETURN_IF_ERROR(CheckRequestId("request_id", request.request_id()));
@@ -81,38 +82,41 @@ absl::StatusOr<wor::v1::Feedback> FeedbackWorkflow::Send(const CallContext& call
   wor::v1::ConsentRecord consent;
   WOR_RETURN_IF_ERROR(audit_.WriteOrRecordDenied(
       call, request.parent(), [&](WriteTransaction& tx) -> absl::Status {
-    absl::StatusOr<StoredReferral> stored =
-        LoadCoveredReferral(tx, call, referral_id, request.parent());
-    if (!stored.ok()) return stored.status();
-    consent = stored->referral.consent();
-    AccessedObjects objects;
-    objects.Add(request.parent(), stored->referral.patient_pseudonym());
-    WOR_ASSIGN_OR_RETURN(bool replayed,
-                         ReplayIfSeen(tx, request.request_id(), "SendFeedback",
-                                      digest, &result));
-    if (replayed) return tx.AppendAudit(audit_.Allowed(call, objects, {}));
-    WOR_RETURN_IF_ERROR(CheckFeedbackMoment(input.kind(), stored->referral));
+        absl::StatusOr<StoredReferral> stored =
+            LoadCoveredReferral(tx, call, referral_id, request.parent());
+        if (!stored.ok()) return stored.status();
+        consent = stored->referral.consent();
+        AccessedObjects objects;
+        objects.Add(request.parent(), stored->referral.patient_pseudonym());
+        WOR_ASSIGN_OR_RETURN(bool replayed,
+                             ReplayIfSeen(tx, request.request_id(),
+                                          "SendFeedback", digest, &result));
+        if (replayed) return tx.AppendAudit(audit_.Allowed(call, objects, {}));
+        WOR_RETURN_IF_ERROR(
+            CheckFeedbackMoment(input.kind(), stored->referral));
 
-    wor::v1::Feedback feedback;
-    feedback.set_name(FeedbackName(referral_id, feedback_id));
-    feedback.set_kind(input.kind());
-    feedback.set_summary(input.summary());
-    *feedback.mutable_send_time() = ToTimestamp(now);
-    WOR_RETURN_IF_ERROR(tx.InsertFeedback(referral_id, feedback_id, feedback));
-    stored->referral.set_etag(EtagForRevision(stored->revision));
-    WOR_RETURN_IF_ERROR(
-        tx.AppendEvent(FeedbackEvent(wor::v1::REFERRAL_EVENT_TYPE_FEEDBACK_SENT,
-                                     stored->referral, feedback.name(), now)));
-    result = std::move(feedback);
-    WOR_RETURN_IF_ERROR(tx.AppendAudit(audit_.Allowed(call, objects, {})));
-    return RememberResult(tx, request.request_id(), "SendFeedback", digest,
-                          result, stored->referral.patient_pseudonym());
-  }));
+        wor::v1::Feedback feedback;
+        feedback.set_name(FeedbackName(referral_id, feedback_id));
+        feedback.set_kind(input.kind());
+        feedback.set_summary(input.summary());
+        *feedback.mutable_send_time() = ToTimestamp(now);
+        WOR_RETURN_IF_ERROR(
+            tx.InsertFeedback(referral_id, feedback_id, feedback));
+        stored->referral.set_etag(EtagForRevision(stored->revision));
+        WOR_RETURN_IF_ERROR(tx.AppendEvent(
+            FeedbackEvent(wor::v1::REFERRAL_EVENT_TYPE_FEEDBACK_SENT,
+                          stored->referral, feedback.name(), now)));
+        result = std::move(feedback);
+        WOR_RETURN_IF_ERROR(tx.AppendAudit(audit_.Allowed(call, objects, {})));
+        return RememberResult(tx, request.request_id(), "SendFeedback", digest,
+                              result, stored->referral.patient_pseudonym());
+      }));
   DiscloseToCaller(call, consent, result);
   return result;
 }
 
-absl::StatusOr<wor::v1::ListFeedbackResponse> FeedbackWorkflow::List(const CallContext& call, const wor::v1::ListFeedbackRequest& request) {
+absl::StatusOr<wor::v1::ListFeedbackResponse> FeedbackWorkflow::List(
+    const CallContext& call, const wor::v1::ListFeedbackRequest& request) {
   WOR_ASSIGN_OR_RETURN(std::string referral_id,
                        ParseReferralName("parent", request.parent()));
   int page_size =
@@ -153,7 +157,9 @@ absl::StatusOr<wor::v1::ListFeedbackResponse> FeedbackWorkflow::List(const CallC
   return response;
 }
 
-absl::StatusOr<wor::v1::Feedback> FeedbackWorkflow::Acknowledge(const CallContext& call, const wor::v1::AcknowledgeFeedbackRequest& request) {
+absl::StatusOr<wor::v1::Feedback> FeedbackWorkflow::Acknowledge(
+    const CallContext& call,
+    const wor::v1::AcknowledgeFeedbackRequest& request) {
   WOR_ASSIGN_OR_RETURN(auto ids, ParseFeedbackName("name", request.name()));
   WOR_RETURN_IF_ERROR(CheckRequestId("request_id", request.request_id()));
   const auto& [referral_id, feedback_id] = ids;
@@ -162,34 +168,35 @@ absl::StatusOr<wor::v1::Feedback> FeedbackWorkflow::Acknowledge(const CallContex
   wor::v1::ConsentRecord consent;
   WOR_RETURN_IF_ERROR(audit_.WriteOrRecordDenied(
       call, request.name(), [&](WriteTransaction& tx) -> absl::Status {
-    const absl::Status not_found =
-        absl::NotFoundError(absl::StrCat(request.name(), " was not found"));
-    absl::StatusOr<StoredReferral> stored = LoadCoveredReferral(
-        tx, call, referral_id, ReferralName(referral_id));
-    if (absl::IsNotFound(stored.status())) return not_found;
-    if (!stored.ok()) return stored.status();
-    consent = stored->referral.consent();
-    AccessedObjects objects;
-    objects.Add(request.name(), stored->referral.patient_pseudonym());
-    absl::StatusOr<wor::v1::Feedback> feedback =
-        tx.GetFeedback(referral_id, feedback_id);
-    if (absl::IsNotFound(feedback.status())) return not_found;
-    if (!feedback.ok()) return feedback.status();
-    WOR_RETURN_IF_ERROR(tx.AppendAudit(audit_.Allowed(call, objects, {})));
-    // Acknowledging twice keeps the first acknowledgement: the outcome is
-    // the same whoever retries, so no idempotency record is needed.
-    if (feedback->has_acknowledge_time()) {
-      result = *std::move(feedback);
-      return absl::OkStatus();
-    }
-    *feedback->mutable_acknowledge_time() = ToTimestamp(now);
-    WOR_RETURN_IF_ERROR(tx.UpdateFeedback(referral_id, feedback_id, *feedback));
-    WOR_RETURN_IF_ERROR(tx.AppendEvent(
-        FeedbackEvent(wor::v1::REFERRAL_EVENT_TYPE_FEEDBACK_ACKNOWLEDGED,
-                      stored->referral, request.name(), now)));
-    result = *std::move(feedback);
-    return absl::OkStatus();
-  }));
+        const absl::Status not_found =
+            absl::NotFoundError(absl::StrCat(request.name(), " was not found"));
+        absl::StatusOr<StoredReferral> stored = LoadCoveredReferral(
+            tx, call, referral_id, ReferralName(referral_id));
+        if (absl::IsNotFound(stored.status())) return not_found;
+        if (!stored.ok()) return stored.status();
+        consent = stored->referral.consent();
+        AccessedObjects objects;
+        objects.Add(request.name(), stored->referral.patient_pseudonym());
+        absl::StatusOr<wor::v1::Feedback> feedback =
+            tx.GetFeedback(referral_id, feedback_id);
+        if (absl::IsNotFound(feedback.status())) return not_found;
+        if (!feedback.ok()) return feedback.status();
+        WOR_RETURN_IF_ERROR(tx.AppendAudit(audit_.Allowed(call, objects, {})));
+        // Acknowledging twice keeps the first acknowledgement: the outcome is
+        // the same whoever retries, so no idempotency record is needed.
+        if (feedback->has_acknowledge_time()) {
+          result = *std::move(feedback);
+          return absl::OkStatus();
+        }
+        *feedback->mutable_acknowledge_time() = ToTimestamp(now);
+        WOR_RETURN_IF_ERROR(
+            tx.UpdateFeedback(referral_id, feedback_id, *feedback));
+        WOR_RETURN_IF_ERROR(tx.AppendEvent(
+            FeedbackEvent(wor::v1::REFERRAL_EVENT_TYPE_FEEDBACK_ACKNOWLEDGED,
+                          stored->referral, request.name(), now)));
+        result = *std::move(feedback);
+        return absl::OkStatus();
+      }));
   DiscloseToCaller(call, consent, result);
   return result;
 }

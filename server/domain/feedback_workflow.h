@@ -22,9 +22,13 @@ class FeedbackWorkflow {
   FeedbackWorkflow(Store* store, const Clock* clock)
       : store_(store), clock_(clock), audit_(store, clock) {}
 
-  absl::StatusOr<wor::v1::Feedback> Send(const CallContext& call, const wor::v1::SendFeedbackRequest& request);
-  absl::StatusOr<wor::v1::ListFeedbackResponse> List(const CallContext& call, const wor::v1::ListFeedbackRequest& request);
-  absl::StatusOr<wor::v1::Feedback> Acknowledge(const CallContext& call, const wor::v1::AcknowledgeFeedbackRequest& request);
+  absl::StatusOr<wor::v1::Feedback> Send(
+      const CallContext& call, const wor::v1::SendFeedbackRequest& request);
+  absl::StatusOr<wor::v1::ListFeedbackResponse> List(
+      const CallContext& call, const wor::v1::ListFeedbackRequest& request);
+  absl::StatusOr<wor::v1::Feedback> Acknowledge(
+      const CallContext& call,
+      const wor::v1::AcknowledgeFeedbackRequest& request);
 
  private:
   Store* store_;

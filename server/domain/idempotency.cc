@@ -57,8 +57,8 @@ absl::Status RememberResult(WriteTransaction& tx, const std::string& request_id,
                             const std::string& patient_pseudonym) {
   return tx.InsertIdempotencyRecord(
       request_id,
-      IdempotencyRecord{std::string(method), digest,
-                        result.SerializeAsString(), patient_pseudonym});
+      IdempotencyRecord{std::string(method), digest, result.SerializeAsString(),
+                        patient_pseudonym});
 }
 
 }  // namespace wor::server

@@ -33,7 +33,9 @@ IntakeWorkflow::IntakeWorkflow(Store* store, const Clock* clock,
                                const RegionDirectory* region)
     : clock_(clock), region_(region), mutator_(store, clock) {}
 
-absl::StatusOr<wor::v1::Referral> IntakeWorkflow::RecordContactAttempt(const CallContext& call, const wor::v1::RecordContactAttemptRequest& request) {
+absl::StatusOr<wor::v1::Referral> IntakeWorkflow::RecordContactAttempt(
+    const CallContext& call,
+    const wor::v1::RecordContactAttemptRequest& request) {
   const wor::v1::ContactAttempt& attempt = request.attempt();
   if (attempt.channel() == wor::v1::CONTACT_CHANNEL_UNSPECIFIED ||
       !wor::v1::ContactChannel_IsValid(attempt.channel())) {
@@ -46,7 +48,8 @@ absl::StatusOr<wor::v1::Referral> IntakeWorkflow::RecordContactAttempt(const Cal
                       "expected REACHED, NO_ANSWER, MESSAGE_LEFT or "
                       "WRONG_CONTACT_DETAILS");
   }
-  return mutator_.Apply({call, request, ReferralVerb::kRecordContactAttempt, request.name(),
+  return mutator_.Apply(
+      {call, request, ReferralVerb::kRecordContactAttempt, request.name(),
        request.etag(), request.request_id()},
       [&](wor::v1::Referral& referral, absl::Time now) -> absl::Status {
         WOR_RETURN_IF_ERROR(
@@ -64,7 +67,8 @@ absl::StatusOr<wor::v1::Referral> IntakeWorkflow::RecordContactAttempt(const Cal
       });
 }
 
-absl::StatusOr<wor::v1::Referral> IntakeWorkflow::ScheduleIntake(const CallContext& call, const wor::v1::ScheduleIntakeRequest& request) {
+absl::StatusOr<wor::v1::Referral> IntakeWorkflow::ScheduleIntake(
+    const CallContext& call, const wor::v1::ScheduleIntakeRequest& request) {
   WOR_RETURN_IF_ERROR(CheckTimestampSet("scheduled_time",
                                         request.has_scheduled_time(),
                                         request.scheduled_time()));
@@ -83,8 +87,9 @@ absl::StatusOr<wor::v1::Referral> IntakeWorkflow::ScheduleIntake(const CallConte
   if (when > now + kLongestIntakeBookingAhead) {
     return FieldError("scheduled_time", "lies more than a year ahead");
   }
-  return mutator_.Apply({call, request, ReferralVerb::kScheduleIntake, request.name(), request.etag(),
-       request.request_id()},
+  return mutator_.Apply(
+      {call, request, ReferralVerb::kScheduleIntake, request.name(),
+       request.etag(), request.request_id()},
       [&](wor::v1::Referral& referral, absl::Time) {
         wor::v1::Intake* intake = referral.mutable_intake();
         if (referral.state() == wor::v1::REFERRAL_STATE_INTAKE_SCHEDULED) {
@@ -97,12 +102,14 @@ absl::StatusOr<wor::v1::Referral> IntakeWorkflow::ScheduleIntake(const CallConte
       });
 }
 
-absl::StatusOr<wor::v1::Referral> IntakeWorkflow::RecordIntake(const CallContext& call, const wor::v1::RecordIntakeRequest& request) {
+absl::StatusOr<wor::v1::Referral> IntakeWorkflow::RecordIntake(
+    const CallContext& call, const wor::v1::RecordIntakeRequest& request) {
   if (!request.has_scores())
     return FieldError("scores", "is required (six scores 0-10)");
   WOR_RETURN_IF_ERROR(ValidatePositiveHealthScores("scores", request.scores()));
-  return mutator_.Apply({call, request, ReferralVerb::kRecordIntake, request.name(), request.etag(),
-       request.request_id()},
+  return mutator_.Apply(
+      {call, request, ReferralVerb::kRecordIntake, request.name(),
+       request.etag(), request.request_id()},
       [&](wor::v1::Referral& referral, absl::Time now) -> absl::Status {
         WOR_RETURN_IF_ERROR(
             CheckPastInstant("held_time", request.has_held_time(),
@@ -117,7 +124,8 @@ absl::StatusOr<wor::v1::Referral> IntakeWorkflow::RecordIntake(const CallContext
       });
 }
 
-absl::StatusOr<wor::v1::Referral> IntakeWorkflow::ChooseActivity(const CallContext& call, const wor::v1::ChooseActivityRequest& request) {
+absl::StatusOr<wor::v1::Referral> IntakeWorkflow::ChooseActivity(
+    const CallContext& call, const wor::v1::ChooseActivityRequest& request) {
   if (request.category().empty()) {
     return FieldError("category",
                       "is required: a category id from the region's catalogue");
@@ -129,8 +137,9 @@ absl::StatusOr<wor::v1::Referral> IntakeWorkflow::ChooseActivity(const CallConte
                      region_->region_name(),
                      "; see CatalogueService.GetActivityCatalogue"));
   }
-  return mutator_.Apply({call, request, ReferralVerb::kChooseActivity, request.name(), request.etag(),
-       request.request_id()},
+  return mutator_.Apply(
+      {call, request, ReferralVerb::kChooseActivity, request.name(),
+       request.etag(), request.request_id()},
       [&](wor::v1::Referral& referral, absl::Time now) {
         wor::v1::ChosenActivity* activity = referral.mutable_activity();
         activity->set_category(request.category());
@@ -141,7 +150,8 @@ absl::StatusOr<wor::v1::Referral> IntakeWorkflow::ChooseActivity(const CallConte
       });
 }
 
-absl::StatusOr<wor::v1::Referral> IntakeWorkflow::Complete(const CallContext& call, const wor::v1::CompleteReferralRequest& request) {
+absl::StatusOr<wor::v1::Referral> IntakeWorkflow::Complete(
+    const CallContext& call, const wor::v1::CompleteReferralRequest& request) {
   if (request.outcome() == wor::v1::REFERRAL_OUTCOME_UNSPECIFIED ||
       !wor::v1::ReferralOutcome_IsValid(request.outcome())) {
     return FieldError("outcome", "must be set to one of the referral outcomes");
@@ -150,8 +160,9 @@ absl::StatusOr<wor::v1::Referral> IntakeWorkflow::Complete(const CallContext& ca
     WOR_RETURN_IF_ERROR(
         ValidatePositiveHealthScores("scores", request.scores()));
   }
-  return mutator_.Apply({call, request, ReferralVerb::kCompleteReferral, request.name(), request.etag(),
-       request.request_id()},
+  return mutator_.Apply(
+      {call, request, ReferralVerb::kCompleteReferral, request.name(),
+       request.etag(), request.request_id()},
       [&](wor::v1::Referral& referral, absl::Time now) -> absl::Status {
         if (referral.intake().has_held_time() && !request.has_scores() &&
             request.outcome() == wor::v1::REFERRAL_OUTCOME_ACTIVITY_STARTED) {

@@ -22,11 +22,17 @@ class IntakeWorkflow {
   IntakeWorkflow(Store* store, const Clock* clock,
                  const RegionDirectory* region);
 
-  absl::StatusOr<wor::v1::Referral> RecordContactAttempt(const CallContext& call, const wor::v1::RecordContactAttemptRequest& request);
-  absl::StatusOr<wor::v1::Referral> ScheduleIntake(const CallContext& call, const wor::v1::ScheduleIntakeRequest& request);
-  absl::StatusOr<wor::v1::Referral> RecordIntake(const CallContext& call, const wor::v1::RecordIntakeRequest& request);
-  absl::StatusOr<wor::v1::Referral> ChooseActivity(const CallContext& call, const wor::v1::ChooseActivityRequest& request);
-  absl::StatusOr<wor::v1::Referral> Complete(const CallContext& call, const wor::v1::CompleteReferralRequest& request);
+  absl::StatusOr<wor::v1::Referral> RecordContactAttempt(
+      const CallContext& call,
+      const wor::v1::RecordContactAttemptRequest& request);
+  absl::StatusOr<wor::v1::Referral> ScheduleIntake(
+      const CallContext& call, const wor::v1::ScheduleIntakeRequest& request);
+  absl::StatusOr<wor::v1::Referral> RecordIntake(
+      const CallContext& call, const wor::v1::RecordIntakeRequest& request);
+  absl::StatusOr<wor::v1::Referral> ChooseActivity(
+      const CallContext& call, const wor::v1::ChooseActivityRequest& request);
+  absl::StatusOr<wor::v1::Referral> Complete(
+      const CallContext& call, const wor::v1::CompleteReferralRequest& request);
 
  private:
   const Clock* clock_;

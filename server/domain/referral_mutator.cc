@@ -34,24 +34,25 @@ absl::StatusOr<wor::v1::Referral> ReferralMutator::Apply(const VerbCall& call,
   const std::string digest = RequestDigest(call.request);
   const absl::string_view method =
       call.verb ? ReferralVerbName(*call.verb)
-                : absl::string_view(call.call.method).substr(
-                      call.call.method.rfind('.') + 1);
+                : absl::string_view(call.call.method)
+                      .substr(call.call.method.rfind('.') + 1);
   const absl::Time now = clock_->Now();
 
   wor::v1::Referral result;
   std::vector<wor::v1::ConsentScope> relied_on;
   WOR_RETURN_IF_ERROR(audit_.WriteOrRecordDenied(
       call.call, call.name, [&](WriteTransaction& tx) -> absl::Status {
-        WOR_ASSIGN_OR_RETURN(bool replayed, ReplayIfSeen(tx, call.request_id,
-                                                         method, digest,
-                                                         &result));
+        WOR_ASSIGN_OR_RETURN(
+            bool replayed,
+            ReplayIfSeen(tx, call.request_id, method, digest, &result));
         if (replayed) {
           // A replay answers only whoever may touch the referral.
           if (!CoversReferral(call.call, result))
             return ReferralNotFound(call.name);
         } else {
-          WOR_ASSIGN_OR_RETURN(StoredReferral stored,
-                               LoadCoveredReferral(tx, call.call, id, call.name));
+          WOR_ASSIGN_OR_RETURN(
+              StoredReferral stored,
+              LoadCoveredReferral(tx, call.call, id, call.name));
           if (expected_revision && *expected_revision != stored.revision) {
             return absl::AbortedError(
                 "etag: the referral was changed by someone else since you "

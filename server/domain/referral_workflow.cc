@@ -7,12 +7,12 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "server/common/status_macros.h"
-#include "server/domain/deadline_tracking.h"
 #include "server/domain/access_policy.h"
-#include "server/domain/referral_access.h"
+#include "server/domain/deadline_tracking.h"
 #include "server/domain/field_checks.h"
 #include "server/domain/idempotency.h"
 #include "server/domain/identifier_validation.h"
+#include "server/domain/referral_access.h"
 #include "server/domain/referral_validation.h"
 #include "server/domain/resource_names.h"
 #include "server/domain/time_conversion.h"
@@ -171,7 +171,8 @@ absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Create(
 
 absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Get(
     const CallContext& call, const wor::v1::GetReferralRequest& request) {
-  WOR_ASSIGN_OR_RETURN(std::string id, ParseReferralName("name", request.name()));
+  WOR_ASSIGN_OR_RETURN(std::string id,
+                       ParseReferralName("name", request.name()));
   wor::v1::Referral result;
   WOR_RETURN_IF_ERROR(audit_.WriteOrRecordDenied(
       call, request.name(), [&](WriteTransaction& tx) -> absl::Status {
@@ -250,21 +251,23 @@ absl::StatusOr<wor::v1::ListReferralsResponse> ReferralWorkflow::List(
   return response;
 }
 
-absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Accept(const CallContext& call, const wor::v1::AcceptReferralRequest& request) {
-  return mutator_.Apply({call, request, ReferralVerb::kAcceptReferral, request.name(),
-                         request.etag(), request.request_id()},
+absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Accept(
+    const CallContext& call, const wor::v1::AcceptReferralRequest& request) {
+  return mutator_.Apply({call, request, ReferralVerb::kAcceptReferral,
+                         request.name(), request.etag(), request.request_id()},
                         [](wor::v1::Referral& referral, absl::Time) {
                           referral.set_state(wor::v1::REFERRAL_STATE_ACCEPTED);
                           return absl::OkStatus();
                         });
 }
 
-absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Reject(const CallContext& call, const wor::v1::RejectReferralRequest& request) {
+absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Reject(
+    const CallContext& call, const wor::v1::RejectReferralRequest& request) {
   WOR_RETURN_IF_ERROR(
       CheckEnumSet("reason", wor::v1::RejectionReason_IsValid(request.reason()),
                    request.reason()));
-  return mutator_.Apply({call, request, ReferralVerb::kRejectReferral, request.name(),
-                         request.etag(), request.request_id()},
+  return mutator_.Apply({call, request, ReferralVerb::kRejectReferral,
+                         request.name(), request.etag(), request.request_id()},
                         [&](wor::v1::Referral& referral, absl::Time) {
                           referral.set_state(wor::v1::REFERRAL_STATE_REJECTED);
                           referral.set_rejection_reason(request.reason());
@@ -272,12 +275,13 @@ absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Reject(const CallContext& ca
                         });
 }
 
-absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Cancel(const CallContext& call, const wor::v1::CancelReferralRequest& request) {
+absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Cancel(
+    const CallContext& call, const wor::v1::CancelReferralRequest& request) {
   WOR_RETURN_IF_ERROR(CheckEnumSet(
       "reason", wor::v1::CancellationReason_IsValid(request.reason()),
       request.reason()));
-  return mutator_.Apply({call, request, ReferralVerb::kCancelReferral, request.name(),
-                         request.etag(), request.request_id()},
+  return mutator_.Apply({call, request, ReferralVerb::kCancelReferral,
+                         request.name(), request.etag(), request.request_id()},
                         [&](wor::v1::Referral& referral, absl::Time) {
                           referral.set_state(wor::v1::REFERRAL_STATE_CANCELLED);
                           referral.set_cancellation_reason(request.reason());
@@ -287,7 +291,8 @@ absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Cancel(const CallContext& ca
                         });
 }
 
-absl::StatusOr<wor::v1::Referral> ReferralWorkflow::PutOnHold(const CallContext& call, const wor::v1::PutReferralOnHoldRequest& request) {
+absl::StatusOr<wor::v1::Referral> ReferralWorkflow::PutOnHold(
+    const CallContext& call, const wor::v1::PutReferralOnHoldRequest& request) {
   WOR_RETURN_IF_ERROR(
       CheckEnumSet("reason", wor::v1::HoldReason_IsValid(request.reason()),
                    request.reason()));
@@ -301,9 +306,10 @@ absl::StatusOr<wor::v1::Referral> ReferralWorkflow::PutOnHold(const CallContext&
                         });
 }
 
-absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Resume(const CallContext& call, const wor::v1::ResumeReferralRequest& request) {
-  return mutator_.Apply({call, request, ReferralVerb::kResumeReferral, request.name(),
-                         request.etag(), request.request_id()},
+absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Resume(
+    const CallContext& call, const wor::v1::ResumeReferralRequest& request) {
+  return mutator_.Apply({call, request, ReferralVerb::kResumeReferral,
+                         request.name(), request.etag(), request.request_id()},
                         [](wor::v1::Referral& referral, absl::Time) {
                           referral.set_state(referral.held_state());
                           referral.clear_held_state();

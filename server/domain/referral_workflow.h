@@ -24,15 +24,24 @@ class ReferralWorkflow {
                    const RegionDirectory* region,
                    const PatientPseudonyms* pseudonyms);
 
-  absl::StatusOr<wor::v1::Referral> Create(const CallContext& call, const wor::v1::CreateReferralRequest& request);
-  absl::StatusOr<wor::v1::Referral> Get(const CallContext& call, const wor::v1::GetReferralRequest& request);
-  absl::StatusOr<wor::v1::ListReferralsResponse> List(const CallContext& call, const wor::v1::ListReferralsRequest& request);
+  absl::StatusOr<wor::v1::Referral> Create(
+      const CallContext& call, const wor::v1::CreateReferralRequest& request);
+  absl::StatusOr<wor::v1::Referral> Get(
+      const CallContext& call, const wor::v1::GetReferralRequest& request);
+  absl::StatusOr<wor::v1::ListReferralsResponse> List(
+      const CallContext& call, const wor::v1::ListReferralsRequest& request);
 
-  absl::StatusOr<wor::v1::Referral> Accept(const CallContext& call, const wor::v1::AcceptReferralRequest& request);
-  absl::StatusOr<wor::v1::Referral> Reject(const CallContext& call, const wor::v1::RejectReferralRequest& request);
-  absl::StatusOr<wor::v1::Referral> Cancel(const CallContext& call, const wor::v1::CancelReferralRequest& request);
-  absl::StatusOr<wor::v1::Referral> PutOnHold(const CallContext& call, const wor::v1::PutReferralOnHoldRequest& request);
-  absl::StatusOr<wor::v1::Referral> Resume(const CallContext& call, const wor::v1::ResumeReferralRequest& request);
+  absl::StatusOr<wor::v1::Referral> Accept(
+      const CallContext& call, const wor::v1::AcceptReferralRequest& request);
+  absl::StatusOr<wor::v1::Referral> Reject(
+      const CallContext& call, const wor::v1::RejectReferralRequest& request);
+  absl::StatusOr<wor::v1::Referral> Cancel(
+      const CallContext& call, const wor::v1::CancelReferralRequest& request);
+  absl::StatusOr<wor::v1::Referral> PutOnHold(
+      const CallContext& call,
+      const wor::v1::PutReferralOnHoldRequest& request);
+  absl::StatusOr<wor::v1::Referral> Resume(
+      const CallContext& call, const wor::v1::ResumeReferralRequest& request);
 
  private:
   absl::StatusOr<wor::v1::Referral> BuildNewReferral(

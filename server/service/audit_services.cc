@@ -10,10 +10,11 @@ grpc::Status AuditServiceImpl::ListAuditRecords(
     wor::v1::ListAuditRecordsResponse* response) {
   return runner_->Run(context, "wor.v1.AuditService.ListAuditRecords",
                       [&](const CallContext& call) {
-                        return Deliver(workflow_->List(call, *request),
-                                       [&](wor::v1::ListAuditRecordsResponse r) {
-                                         *response = std::move(r);
-                                       });
+                        return Deliver(
+                            workflow_->List(call, *request),
+                            [&](wor::v1::ListAuditRecordsResponse r) {
+                              *response = std::move(r);
+                            });
                       });
 }
 
@@ -22,10 +23,11 @@ grpc::Status AuditServiceImpl::VerifyAuditChain(
     wor::v1::VerifyAuditChainResponse* response) {
   return runner_->Run(context, "wor.v1.AuditService.VerifyAuditChain",
                       [&](const CallContext& call) {
-                        return Deliver(workflow_->Verify(call),
-                                       [&](wor::v1::VerifyAuditChainResponse r) {
-                                         *response = std::move(r);
-                                       });
+                        return Deliver(
+                            workflow_->Verify(call),
+                            [&](wor::v1::VerifyAuditChainResponse r) {
+                              *response = std::move(r);
+                            });
                       });
 }
 
@@ -33,14 +35,14 @@ grpc::Status AuditServiceImpl::GetPatientAccessReport(
     grpc::ServerContext* context,
     const wor::v1::GetPatientAccessReportRequest* request,
     wor::v1::GetPatientAccessReportResponse* response) {
-  return runner_->Run(
-      context, "wor.v1.AuditService.GetPatientAccessReport",
-      [&](const CallContext& call) {
-        return Deliver(workflow_->AccessReport(call, *request),
-                       [&](wor::v1::GetPatientAccessReportResponse r) {
-                         *response = std::move(r);
-                       });
-      });
+  return runner_->Run(context, "wor.v1.AuditService.GetPatientAccessReport",
+                      [&](const CallContext& call) {
+                        return Deliver(
+                            workflow_->AccessReport(call, *request),
+                            [&](wor::v1::GetPatientAccessReportResponse r) {
+                              *response = std::move(r);
+                            });
+                      });
 }
 
 grpc::Status PrivacyServiceImpl::ErasePatientData(
@@ -49,10 +51,11 @@ grpc::Status PrivacyServiceImpl::ErasePatientData(
     wor::v1::ErasePatientDataResponse* response) {
   return runner_->Run(context, "wor.v1.PrivacyService.ErasePatientData",
                       [&](const CallContext& call) {
-                        return Deliver(workflow_->Erase(call, *request),
-                                       [&](wor::v1::ErasePatientDataResponse r) {
-                                         *response = std::move(r);
-                                       });
+                        return Deliver(
+                            workflow_->Erase(call, *request),
+                            [&](wor::v1::ErasePatientDataResponse r) {
+                              *response = std::move(r);
+                            });
                       });
 }
 

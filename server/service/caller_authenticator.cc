@@ -30,8 +30,7 @@ std::string Metadata(const grpc::ServerContext& context,
 absl::StatusOr<std::string> ReadFile(const std::string& path) {
   std::ifstream file(path);
   if (!file) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("cannot read ", path));
+    return absl::FailedPreconditionError(absl::StrCat("cannot read ", path));
   }
   std::stringstream text;
   text << file.rdbuf();
@@ -51,7 +50,8 @@ std::string CertificateFingerprint(absl::string_view pem) {
     return "";
   }
   std::string body;
-  for (char c : pem.substr(begin + kBegin.size(), end - begin - kBegin.size())) {
+  for (char c :
+       pem.substr(begin + kBegin.size(), end - begin - kBegin.size())) {
     if (c != '\n' && c != '\r' && c != ' ') body.push_back(c);
   }
   std::string der;
@@ -99,18 +99,19 @@ std::optional<wor::v1::UserRole> ParseRole(const std::string& text) {
 
 absl::Status CheckRoleFitsOrganisation(const Caller& caller) {
   if (OrganisationKindForRole(caller.role) != caller.organisation_kind) {
-    return Unauthenticated(absl::StrCat(
-        "the role ", wor::v1::UserRole_Name(caller.role),
-        " does not belong to an organisation of kind ",
-        wor::v1::OrganisationKind_Name(caller.organisation_kind)));
+    return Unauthenticated(
+        absl::StrCat("the role ", wor::v1::UserRole_Name(caller.role),
+                     " does not belong to an organisation of kind ",
+                     wor::v1::OrganisationKind_Name(caller.organisation_kind)));
   }
   return absl::OkStatus();
 }
 
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<CallerAuthenticator>> CallerAuthenticator::Create(
-    const wor::server::config::ServerConfig& config, const Clock* clock) {
+absl::StatusOr<std::unique_ptr<CallerAuthenticator>>
+CallerAuthenticator::Create(const wor::server::config::ServerConfig& config,
+                            const Clock* clock) {
   std::unique_ptr<CallerAuthenticator> authenticator(new CallerAuthenticator);
   authenticator->clock_ = clock;
   authenticator->development_mode_ = config.security().development_mode();
@@ -132,8 +133,8 @@ absl::StatusOr<std::unique_ptr<CallerAuthenticator>> CallerAuthenticator::Create
   }
   for (int i = 0; i < config.security().token_keys_size(); ++i) {
     const auto& key = config.security().token_keys(i);
-    const std::string field =
-        absl::StrCat("configuration security.token_keys[", i, "].public_key_file");
+    const std::string field = absl::StrCat("configuration security.token_keys[",
+                                           i, "].public_key_file");
     absl::StatusOr<std::string> pem = ReadFile(key.public_key_file());
     if (!pem.ok()) {
       return absl::FailedPreconditionError(
@@ -142,9 +143,9 @@ absl::StatusOr<std::unique_ptr<CallerAuthenticator>> CallerAuthenticator::Create
     absl::StatusOr<crypto::Es256PublicKey> parsed =
         crypto::Es256PublicKey::FromPem(*pem);
     if (!parsed.ok()) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          field, ": ", key.public_key_file(),
-          " is not a PEM P-256 public key"));
+      return absl::FailedPreconditionError(
+          absl::StrCat(field, ": ", key.public_key_file(),
+                       " is not a PEM P-256 public key"));
     }
     authenticator->keys_.emplace(key.organisation() + "/" + key.key_id(),
                                  *std::move(parsed));
@@ -220,8 +221,8 @@ absl::StatusOr<Caller> CallerAuthenticator::FromCertificateAndToken(
     return Unauthenticated(
         "a user token is required: send `authorization: Bearer <token>`");
   }
-  WOR_RETURN_IF_ERROR(ApplyToken(
-      absl::string_view(authorization).substr(7), caller));
+  WOR_RETURN_IF_ERROR(
+      ApplyToken(absl::string_view(authorization).substr(7), caller));
   return caller;
 }
 
@@ -260,7 +261,8 @@ absl::Status CallerAuthenticator::ApplyToken(absl::string_view token,
   if (!AudienceMatches(claims, audience_)) {
     return Unauthenticated(
         absl::StrCat("the user token is not meant for this server (aud must "
-                     "be \"", audience_, "\")"));
+                     "be \"",
+                     audience_, "\")"));
   }
   caller.user = StringClaim(claims, "sub");
   if (caller.user.empty()) return Unauthenticated("the user token has no sub");

@@ -5,56 +5,70 @@
 namespace wor::server {
 
 grpc::Status IntakeServiceImpl::RecordContactAttempt(
-    grpc::ServerContext* context, const wor::v1::RecordContactAttemptRequest* request,
+    grpc::ServerContext* context,
+    const wor::v1::RecordContactAttemptRequest* request,
     wor::v1::RecordContactAttemptResponse* response) {
-  return runner_->Run(context, "wor.v1.IntakeService.RecordContactAttempt", [&](const CallContext& call) {
-    return Deliver(workflow_->RecordContactAttempt(call, *request),
-                   [&](wor::v1::Referral r) {
-                     *response->mutable_referral() = std::move(r);
-                   });
-  });
+  return runner_->Run(context, "wor.v1.IntakeService.RecordContactAttempt",
+                      [&](const CallContext& call) {
+                        return Deliver(
+                            workflow_->RecordContactAttempt(call, *request),
+                            [&](wor::v1::Referral r) {
+                              *response->mutable_referral() = std::move(r);
+                            });
+                      });
 }
 
 grpc::Status IntakeServiceImpl::ScheduleIntake(
     grpc::ServerContext* context, const wor::v1::ScheduleIntakeRequest* request,
     wor::v1::ScheduleIntakeResponse* response) {
-  return runner_->Run(context, "wor.v1.IntakeService.ScheduleIntake", [&](const CallContext& call) {
-    return Deliver(workflow_->ScheduleIntake(call, *request),
-                   [&](wor::v1::Referral r) {
-                     *response->mutable_referral() = std::move(r);
-                   });
-  });
+  return runner_->Run(context, "wor.v1.IntakeService.ScheduleIntake",
+                      [&](const CallContext& call) {
+                        return Deliver(
+                            workflow_->ScheduleIntake(call, *request),
+                            [&](wor::v1::Referral r) {
+                              *response->mutable_referral() = std::move(r);
+                            });
+                      });
 }
 
 grpc::Status IntakeServiceImpl::RecordIntake(
     grpc::ServerContext* context, const wor::v1::RecordIntakeRequest* request,
     wor::v1::RecordIntakeResponse* response) {
-  return runner_->Run(context, "wor.v1.IntakeService.RecordIntake", [&](const CallContext& call) {
-    return Deliver(workflow_->RecordIntake(call, *request), [&](wor::v1::Referral r) {
-      *response->mutable_referral() = std::move(r);
-    });
-  });
+  return runner_->Run(context, "wor.v1.IntakeService.RecordIntake",
+                      [&](const CallContext& call) {
+                        return Deliver(workflow_->RecordIntake(call, *request),
+                                       [&](wor::v1::Referral r) {
+                                         *response->mutable_referral() =
+                                             std::move(r);
+                                       });
+                      });
 }
 
 grpc::Status IntakeServiceImpl::ChooseActivity(
     grpc::ServerContext* context, const wor::v1::ChooseActivityRequest* request,
     wor::v1::ChooseActivityResponse* response) {
-  return runner_->Run(context, "wor.v1.IntakeService.ChooseActivity", [&](const CallContext& call) {
-    return Deliver(workflow_->ChooseActivity(call, *request),
-                   [&](wor::v1::Referral r) {
-                     *response->mutable_referral() = std::move(r);
-                   });
-  });
+  return runner_->Run(context, "wor.v1.IntakeService.ChooseActivity",
+                      [&](const CallContext& call) {
+                        return Deliver(
+                            workflow_->ChooseActivity(call, *request),
+                            [&](wor::v1::Referral r) {
+                              *response->mutable_referral() = std::move(r);
+                            });
+                      });
 }
 
 grpc::Status IntakeServiceImpl::CompleteReferral(
-    grpc::ServerContext* context, const wor::v1::CompleteReferralRequest* request,
+    grpc::ServerContext* context,
+    const wor::v1::CompleteReferralRequest* request,
     wor::v1::CompleteReferralResponse* response) {
-  return runner_->Run(context, "wor.v1.IntakeService.CompleteReferral", [&](const CallContext& call) {
-    return Deliver(workflow_->Complete(call, *request), [&](wor::v1::Referral r) {
-      *response->mutable_referral() = std::move(r);
-    });
-  });
+  return runner_->Run(context, "wor.v1.IntakeService.CompleteReferral",
+                      [&](const CallContext& call) {
+                        return Deliver(workflow_->Complete(call, *request),
+                                       [&](wor::v1::Referral r) {
+                                         *response->mutable_referral() =
+                                             std::move(r);
+                                       });
+                      });
 }
 
 }  // namespace wor::server

@@ -8,25 +8,29 @@ namespace wor::server {
 grpc::Status ReferralFormServiceImpl::GetReferralForm(
     grpc::ServerContext* context, const wor::v1::GetReferralFormRequest*,
     wor::v1::GetReferralFormResponse* response) {
-  return runner_->Run(context, "wor.v1.ReferralFormService.GetReferralForm", [&](const CallContext&) {
-    *response->mutable_form() = TheReferralForm();
-    return absl::OkStatus();
-  });
+  return runner_->Run(context, "wor.v1.ReferralFormService.GetReferralForm",
+                      [&](const CallContext&) {
+                        *response->mutable_form() = TheReferralForm();
+                        return absl::OkStatus();
+                      });
 }
 
 grpc::Status CatalogueServiceImpl::GetActivityCatalogue(
-    grpc::ServerContext* context, const wor::v1::GetActivityCatalogueRequest* request,
+    grpc::ServerContext* context,
+    const wor::v1::GetActivityCatalogueRequest* request,
     wor::v1::GetActivityCatalogueResponse* response) {
-  return runner_->Run(context, "wor.v1.CatalogueService.GetActivityCatalogue", [&](const CallContext&) -> absl::Status {
-    if (!request->region().empty() &&
-        request->region() != region_->region_name()) {
-      return absl::NotFoundError(
-          absl::StrCat("region: this server serves ", region_->region_name(),
-                       "; leave region empty or ask that region's server"));
-    }
-    *response->mutable_catalogue() = region_->catalogue();
-    return absl::OkStatus();
-  });
+  return runner_->Run(
+      context, "wor.v1.CatalogueService.GetActivityCatalogue",
+      [&](const CallContext&) -> absl::Status {
+        if (!request->region().empty() &&
+            request->region() != region_->region_name()) {
+          return absl::NotFoundError(absl::StrCat(
+              "region: this server serves ", region_->region_name(),
+              "; leave region empty or ask that region's server"));
+        }
+        *response->mutable_catalogue() = region_->catalogue();
+        return absl::OkStatus();
+      });
 }
 
 grpc::Status DiagnosticsServiceImpl::Ping(grpc::ServerContext* context,

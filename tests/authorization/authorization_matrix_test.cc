@@ -57,7 +57,9 @@ const char* OutcomeName(Outcome o) {
 
 enum class Target { kOwn, kOthers, kMissing };
 const char* TargetName(Target t) {
-  return t == Target::kOwn ? "own" : t == Target::kOthers ? "other's" : "missing";
+  return t == Target::kOwn      ? "own"
+         : t == Target::kOthers ? "other's"
+                                : "missing";
 }
 
 // A second welfare organisation with its own practice, so "another
@@ -139,11 +141,13 @@ const std::map<std::string, std::string>& RequestBodies() {
       {"ChooseActivity", "category: \"discover_and_do\""},
       {"CompleteReferral", "outcome: REFERRAL_OUTCOME_ACTIVITY_STARTED"},
       {"SendFeedback",
-       "feedback { kind: FEEDBACK_KIND_AFTER_INTAKE summary: \"Goed gesprek.\" }"},
+       "feedback { kind: FEEDBACK_KIND_AFTER_INTAKE summary: \"Goed gesprek.\" "
+       "}"},
       {"RecordConsent",
        "scopes: CONSENT_SCOPE_RESEARCH obtained_by_agb: \"01099999\" method: "
        "CONSENT_METHOD_VERBAL text_version: \"2026-01\""},
-      {"RevokeConsent", "scopes: CONSENT_SCOPE_RESEARCH method: CONSENT_METHOD_VERBAL"},
+      {"RevokeConsent",
+       "scopes: CONSENT_SCOPE_RESEARCH method: CONSENT_METHOD_VERBAL"},
       {"GetConsentReceipt", "language: \"nl\""},
       {"GetPatientAccessReport", "language: \"nl\""},
       {"ErasePatientData", "request_reference: \"AVG-2026-0001\""},
@@ -166,7 +170,8 @@ class AuthorizationMatrix : public ::testing::Test {
     ASSERT_FALSE(others_.empty());
     missing_ = "referrals/00000000-0000-4000-8000-000000000000";
     own_feedback_ = AcceptAndSendFeedback(own_, CoachOf());
-    others_feedback_ = AcceptAndSendFeedback(others_, CoachOf(kOtherOrganisation));
+    others_feedback_ =
+        AcceptAndSendFeedback(others_, CoachOf(kOtherOrganisation));
     ASSERT_FALSE(own_feedback_.empty());
     ASSERT_FALSE(others_feedback_.empty());
   }
@@ -256,9 +261,10 @@ class AuthorizationMatrix : public ::testing::Test {
     if (const FieldDescriptor* field = TargetField(type)) {
       std::string name = referral;
       if (method->name() == "AcknowledgeFeedback") {
-        name = target == Target::kOwn      ? own_feedback_
-               : target == Target::kOthers ? others_feedback_
-                                           : absl::StrCat(missing_, "/feedback/f1");
+        name = target == Target::kOwn ? own_feedback_
+               : target == Target::kOthers
+                   ? others_feedback_
+                   : absl::StrCat(missing_, "/feedback/f1");
       }
       reflection->SetString(request.get(), field, name);
     }
@@ -278,18 +284,19 @@ class AuthorizationMatrix : public ::testing::Test {
                                          absl::StrFormat("%012d", serial)));
       request->ParseFromString(create.SerializeAsString());
     }
-    if (method->name() == "ListReferrals" || method->name() == "WatchReferrals") {
+    if (method->name() == "ListReferrals" ||
+        method->name() == "WatchReferrals") {
       if (target != Target::kOwn) {
         if (IsReferrerRole(role)) {
-          reflection->SetString(request.get(), type->FindFieldByName("practice_agb"),
-                                target == Target::kOthers ? kOtherPractice
-                                                          : "01034567");
+          reflection->SetString(
+              request.get(), type->FindFieldByName("practice_agb"),
+              target == Target::kOthers ? kOtherPractice : "01034567");
         } else {
           reflection->SetString(
               request.get(), type->FindFieldByName("welfare_organisation"),
-              absl::StrCat("welfareOrganisations/",
-                           target == Target::kOthers ? kOtherOrganisation
-                                                     : "40000000"));
+              absl::StrCat("welfareOrganisations/", target == Target::kOthers
+                                                        ? kOtherOrganisation
+                                                        : "40000000"));
         }
       }
     }
@@ -300,8 +307,8 @@ class AuthorizationMatrix : public ::testing::Test {
                     const Message& request) {
     auto channel = ChannelWithIdentity(target_, IdentityFor(role));
     grpc::ClientContext context;
-    const std::string path = absl::StrCat("/", method->service()->full_name(),
-                                          "/", method->name());
+    const std::string path =
+        absl::StrCat("/", method->service()->full_name(), "/", method->name());
     if (method->server_streaming()) {
       // A stream that is allowed stays open: read briefly, then cancel.
       context.set_deadline(std::chrono::system_clock::now() +
@@ -382,11 +389,11 @@ class AuthorizationMatrix : public ::testing::Test {
   }
 
   std::string Anonymised(const std::string& message) {
-    return absl::StrReplaceAll(message,
-                               {{others_feedback_, "<id>"},
-                                {absl::StrCat(missing_, "/feedback/f1"), "<id>"},
-                                {others_, "<id>"},
-                                {missing_, "<id>"}});
+    return absl::StrReplaceAll(
+        message, {{others_feedback_, "<id>"},
+                  {absl::StrCat(missing_, "/feedback/f1"), "<id>"},
+                  {others_, "<id>"},
+                  {missing_, "<id>"}});
   }
 
   FakeClock clock_{TestInstant("2026-04-23T08:00:00Z")};
@@ -404,9 +411,12 @@ TEST_F(AuthorizationMatrix, EveryRpcEveryRoleEveryTargetMatchesThePolicyTable) {
   const std::vector<std::string> services = ServiceNames();
   ASSERT_GE(services.size(), 9u);
   const std::vector<wor::v1::UserRole> roles = {
-      wor::v1::USER_ROLE_GP,          wor::v1::USER_ROLE_POH,
-      wor::v1::USER_ROLE_COACH,       wor::v1::USER_ROLE_COORDINATOR,
-      wor::v1::USER_ROLE_PARTNER_ANALYST, wor::v1::USER_ROLE_PRIVACY_OFFICER,
+      wor::v1::USER_ROLE_GP,
+      wor::v1::USER_ROLE_POH,
+      wor::v1::USER_ROLE_COACH,
+      wor::v1::USER_ROLE_COORDINATOR,
+      wor::v1::USER_ROLE_PARTNER_ANALYST,
+      wor::v1::USER_ROLE_PRIVACY_OFFICER,
       wor::v1::USER_ROLE_ADMIN};
   std::set<std::string> offered;
   int cells = 0;

@@ -13,7 +13,8 @@ namespace {
 
 // The first role the table allows, in the order a walk-through meets them.
 TestIdentity NaturalActor(absl::string_view grpc_method) {
-  // "/wor.v1.ReferralService/GetReferral" → "wor.v1.ReferralService.GetReferral"
+  // "/wor.v1.ReferralService/GetReferral" →
+  // "wor.v1.ReferralService.GetReferral"
   absl::ConsumePrefix(&grpc_method, "/");
   const std::string method = absl::StrReplaceAll(grpc_method, {{"/", "."}});
   if (FindAccessRule(method, wor::v1::USER_ROLE_GP)) return GpOfPractice();
@@ -28,7 +29,8 @@ class IdentityInterceptor : public grpc::experimental::Interceptor {
   explicit IdentityInterceptor(TestIdentity identity)
       : identity_(std::move(identity)) {}
 
-  void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
+  void Intercept(
+      grpc::experimental::InterceptorBatchMethods* methods) override {
     if (methods->QueryInterceptionHookPoint(
             grpc::experimental::InterceptionHookPoints::
                 PRE_SEND_INITIAL_METADATA)) {

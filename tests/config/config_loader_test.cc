@@ -32,8 +32,7 @@ constexpr char kSecurity[] = R"pb(
   }
   privacy { master_keys { id: "k1" file: "master.key" } }
 )pb";
-const std::string kMinimal =
-    std::string(kRegion) + kOrganisations + kSecurity;
+const std::string kMinimal = std::string(kRegion) + kOrganisations + kSecurity;
 
 TEST(ConfigLoader, MinimalConfigurationGetsTheDocumentedDefaults) {
   auto config = ParseServerConfig(kMinimal);
@@ -69,12 +68,12 @@ TEST(ConfigLoader, DevelopmentModeOnlyOnLoopback) {
                            "storage { memory {} } "
                            "security { development_mode: true } ";
   for (const char* address : {"127.0.0.1:0", "localhost:1", "[::1]:50051"}) {
-    EXPECT_TRUE(ParseServerConfig(base + "listen_address: \"" + address + "\"")
-                    .ok())
+    EXPECT_TRUE(
+        ParseServerConfig(base + "listen_address: \"" + address + "\"").ok())
         << address;
   }
-  for (const char* address : {"0.0.0.0:50051", "10.0.0.5:50051", "[::]:1",
-                              "127.example.org:50051"}) {
+  for (const char* address :
+       {"0.0.0.0:50051", "10.0.0.5:50051", "[::]:1", "127.example.org:50051"}) {
     auto config =
         ParseServerConfig(base + "listen_address: \"" + address + "\"");
     ASSERT_FALSE(config.ok()) << address;

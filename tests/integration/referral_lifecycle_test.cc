@@ -146,7 +146,8 @@ TEST(ReferralLifecycle, WalksFromRequestedToCompletedWithFeedback) {
 
   // The access log never carries personal data or free text.
   std::string logs = server.logs();
-  EXPECT_THAT(logs, HasSubstr("\"method\":\"wor.v1.IntakeService.CompleteReferral\""));
+  EXPECT_THAT(
+      logs, HasSubstr("\"method\":\"wor.v1.IntakeService.CompleteReferral\""));
   for (const char* personal : {"Jan", "Vries", "98765432", "voorbeeld.nl",
                                "Hoofdstraat", "overleed", "Samenvatting"}) {
     EXPECT_THAT(logs, Not(HasSubstr(personal)));

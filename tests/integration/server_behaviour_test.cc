@@ -59,8 +59,8 @@ TEST(ServerBehaviour, ListFiltersByStateAndPractice) {
   std::string name = Create(server, ValidReferral(), "f1").value.name();
   wor::v1::Referral other_practice = ValidReferral();
   other_practice.mutable_referrer()->set_practice_agb("01023456");
-  auto other_gp =
-      wor::v1::ReferralService::NewStub(server.ChannelAs(GpOfPractice("01023456")));
+  auto other_gp = wor::v1::ReferralService::NewStub(
+      server.ChannelAs(GpOfPractice("01023456")));
   {
     grpc::ClientContext context;
     wor::v1::CreateReferralRequest request;

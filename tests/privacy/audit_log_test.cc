@@ -6,7 +6,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/privacy/privacy_test_helpers.h"
@@ -67,9 +66,9 @@ TEST(AuditLog, EveryAccessIsRecordedWithWhoWhatAndTheConsentReliedOn) {
   // lookup of the referral for this query).
   std::vector<std::string> seen;
   for (const auto& r : records) {
-    seen.push_back(absl::StrCat(r.method().substr(r.method().rfind('.') + 1),
-                                " ", r.user(), " ",
-                                wor::v1::AuditOutcome_Name(r.outcome()).substr(14)));
+    seen.push_back(absl::StrCat(
+        r.method().substr(r.method().rfind('.') + 1), " ", r.user(), " ",
+        wor::v1::AuditOutcome_Name(r.outcome()).substr(14)));
   }
   EXPECT_THAT(seen, ElementsAre("CreateReferral gp-01012345 ALLOWED",
                                 "GetReferral coach-41234567 ALLOWED",
@@ -97,7 +96,8 @@ TEST(AuditLog, ReadingTheLogIsItselfLoggedAndOnlyForThePrivacyOfficer) {
   VerifyChain(server);
   std::vector<wor::v1::AuditRecord> all = AuditRecords(server);
   ASSERT_GE(all.size(), 2u);
-  EXPECT_EQ(all[all.size() - 2].method(), "wor.v1.AuditService.VerifyAuditChain");
+  EXPECT_EQ(all[all.size() - 2].method(),
+            "wor.v1.AuditService.VerifyAuditChain");
   EXPECT_EQ(all.back().event(), wor::v1::AUDIT_EVENT_TYPE_AUDIT_READ);
 
   auto as_gp = StubAs<wor::v1::AuditService>(server, GpOfPractice());
@@ -134,8 +134,9 @@ TEST(AuditLog, TheChainVerifies) {
 TEST(AuditLog, TriggersRefuseUpdateAndDeleteThroughRawSql) {
   TestServer server;
   MakeSomeHistory(server);
-  EXPECT_THAT(RawSqlError(server, "UPDATE audit_log SET user = 'x' WHERE sequence = 1"),
-              HasSubstr("append-only"));
+  EXPECT_THAT(
+      RawSqlError(server, "UPDATE audit_log SET user = 'x' WHERE sequence = 1"),
+      HasSubstr("append-only"));
   EXPECT_THAT(RawSqlError(server, "DELETE FROM audit_log WHERE sequence = 1"),
               HasSubstr("append-only"));
   EXPECT_TRUE(VerifyChain(server).intact());
@@ -176,14 +177,18 @@ TEST(AuditLog, ReorderedRecordsAreDetected) {
   TestServer server;
   MakeSomeHistory(server);
   // Swap the contents (and hashes) of records 2 and 3.
-  Tamper(server,
-         "CREATE TEMP TABLE swap AS SELECT * FROM audit_log WHERE sequence IN (2, 3);"
-         "UPDATE audit_log SET record = (SELECT record FROM swap WHERE sequence = 3),"
-         " previous_hash = (SELECT previous_hash FROM swap WHERE sequence = 3),"
-         " hash = (SELECT hash FROM swap WHERE sequence = 3) WHERE sequence = 2;"
-         "UPDATE audit_log SET record = (SELECT record FROM swap WHERE sequence = 2),"
-         " previous_hash = (SELECT previous_hash FROM swap WHERE sequence = 2),"
-         " hash = (SELECT hash FROM swap WHERE sequence = 2) WHERE sequence = 3;");
+  Tamper(
+      server,
+      "CREATE TEMP TABLE swap AS SELECT * FROM audit_log WHERE sequence IN (2, "
+      "3);"
+      "UPDATE audit_log SET record = (SELECT record FROM swap WHERE sequence = "
+      "3),"
+      " previous_hash = (SELECT previous_hash FROM swap WHERE sequence = 3),"
+      " hash = (SELECT hash FROM swap WHERE sequence = 3) WHERE sequence = 2;"
+      "UPDATE audit_log SET record = (SELECT record FROM swap WHERE sequence = "
+      "2),"
+      " previous_hash = (SELECT previous_hash FROM swap WHERE sequence = 2),"
+      " hash = (SELECT hash FROM swap WHERE sequence = 2) WHERE sequence = 3;");
   wor::v1::VerifyAuditChainResponse result = VerifyChain(server);
   EXPECT_FALSE(result.intact());
   EXPECT_EQ(result.first_broken_sequence(), 2);

@@ -31,7 +31,8 @@ grpc::Status Revoke(TestServer& server, const TestIdentity& who,
   return status;
 }
 
-TEST(Consent, RevokingShareWithCoachHidesContactDetailsFromTheCoachOnTheNextCall) {
+TEST(Consent,
+     RevokingShareWithCoachHidesContactDetailsFromTheCoachOnTheNextCall) {
   TestServer server;
   const std::string name = CreateAsGp(server, ValidReferral(), "c1").name();
   wor::v1::Referral seen;
@@ -40,10 +41,12 @@ TEST(Consent, RevokingShareWithCoachHidesContactDetailsFromTheCoachOnTheNextCall
 
   wor::v1::ConsentRecord consent;
   ASSERT_TRUE(Revoke(server, GpOfPractice(), name,
-                     {wor::v1::CONSENT_SCOPE_SHARE_WITH_COACH}, "c1-r", &consent)
+                     {wor::v1::CONSENT_SCOPE_SHARE_WITH_COACH}, "c1-r",
+                     &consent)
                   .ok());
-  EXPECT_THAT(consent.scopes(),
-              Not(::testing::Contains(wor::v1::CONSENT_SCOPE_SHARE_WITH_COACH)));
+  EXPECT_THAT(
+      consent.scopes(),
+      Not(::testing::Contains(wor::v1::CONSENT_SCOPE_SHARE_WITH_COACH)));
   ASSERT_EQ(consent.history_size(), 2);
   EXPECT_EQ(consent.history(1).action(), wor::v1::CONSENT_ACTION_REVOKED);
   EXPECT_EQ(consent.history(1).recorded_by(), "gp-01012345");
@@ -67,7 +70,8 @@ TEST(Consent, WithoutFeedbackToReferrerTheGpSeesOnlyThatFeedbackExists) {
     accept.set_request_id("c2-a");
     grpc::ClientContext context;
     wor::v1::AcceptReferralResponse response;
-    ASSERT_TRUE(coach_referrals->AcceptReferral(&context, accept, &response).ok());
+    ASSERT_TRUE(
+        coach_referrals->AcceptReferral(&context, accept, &response).ok());
   }
   auto coach_feedback = StubAs<wor::v1::FeedbackService>(server, CoachOf());
   {
@@ -114,10 +118,12 @@ TEST(Consent, ARevocationIsAnEventOnTheStreamAndLaterEventsHideTheDetails) {
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() +
                        std::chrono::seconds(5));
-  auto stream = coach->WatchReferrals(&context, wor::v1::WatchReferralsRequest());
+  auto stream =
+      coach->WatchReferrals(&context, wor::v1::WatchReferralsRequest());
   std::vector<wor::v1::ReferralEvent> events;
   wor::v1::WatchReferralsResponse message;
-  while (events.size() < 2 && stream->Read(&message)) events.push_back(message.event());
+  while (events.size() < 2 && stream->Read(&message))
+    events.push_back(message.event());
   context.TryCancel();
   ASSERT_EQ(events.size(), 2u);
   EXPECT_EQ(events[0].type(), wor::v1::REFERRAL_EVENT_TYPE_CREATED);
@@ -146,8 +152,9 @@ TEST(Consent, RecordingAScopeLaterAndTheReceiptInDutchAndEnglish) {
     wor::v1::RecordConsentResponse response;
     grpc::Status status = consent->RecordConsent(&context, record, &response);
     ASSERT_TRUE(status.ok()) << status.error_message();
-    EXPECT_THAT(response.consent().scopes(),
-                ::testing::Contains(wor::v1::CONSENT_SCOPE_MONITORING_PSEUDONYMISED));
+    EXPECT_THAT(
+        response.consent().scopes(),
+        ::testing::Contains(wor::v1::CONSENT_SCOPE_MONITORING_PSEUDONYMISED));
   }
   for (const char* language : {"nl", "en"}) {
     wor::v1::GetConsentReceiptRequest request;

@@ -27,8 +27,9 @@ wor::v1::Referral DistinctiveReferral() {
   return r;
 }
 
-const std::vector<std::string> kPlaintexts = {
-    "Zwanenburgh", "13572468", "voorbeeld.nl", "kleinkinderen", "Dikke vrienden"};
+const std::vector<std::string> kPlaintexts = {"Zwanenburgh", "13572468",
+                                              "voorbeeld.nl", "kleinkinderen",
+                                              "Dikke vrienden"};
 
 void ExpectNoPlaintext(const std::string& path) {
   const std::string bytes = FileBytes(path);
@@ -51,10 +52,12 @@ void Backup(const std::string& from, const std::string& to) {
   sqlite3_close(source);
 }
 
-TEST(Erasure, NoPlaintextInDatabaseOrWalAndNothingReadableAfterErasureEvenFromABackup) {
+TEST(Erasure,
+     NoPlaintextInDatabaseOrWalAndNothingReadableAfterErasureEvenFromABackup) {
   TestServer server;
   const std::string db = server.directory() + "/wor.db";
-  const std::string name = CreateAsGp(server, DistinctiveReferral(), "e1").name();
+  const std::string name =
+      CreateAsGp(server, DistinctiveReferral(), "e1").name();
   // The coach reads it and sends feedback with free text.
   wor::v1::Referral seen;
   ASSERT_TRUE(GetAs(server, CoachOf(), name, &seen).ok());
@@ -143,7 +146,8 @@ TEST(Erasure, NoPlaintextInDatabaseOrWalAndNothingReadableAfterErasureEvenFromAB
 
 TEST(Erasure, IsAuditedAndAnnouncedOnTheStream) {
   TestServer server;
-  const std::string name = CreateAsGp(server, DistinctiveReferral(), "e2").name();
+  const std::string name =
+      CreateAsGp(server, DistinctiveReferral(), "e2").name();
   auto privacy = StubAs<wor::v1::PrivacyService>(server, PrivacyOfficer());
   wor::v1::ErasePatientDataRequest erase;
   erase.set_referral(name);
@@ -160,7 +164,8 @@ TEST(Erasure, IsAuditedAndAnnouncedOnTheStream) {
   EXPECT_TRUE(audited);
   auto gp = StubAs<wor::v1::ReferralService>(server, GpOfPractice());
   grpc::ClientContext watch;
-  watch.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
+  watch.set_deadline(std::chrono::system_clock::now() +
+                     std::chrono::seconds(5));
   auto stream = gp->WatchReferrals(&watch, {});
   wor::v1::WatchReferralsResponse message;
   std::vector<wor::v1::ReferralEventType> types;
