@@ -3,26 +3,22 @@
 #include <openssl/conf.h>
 #include <openssl/ssl.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "server/common/file_contents.h"
 
 namespace wor::server {
 namespace {
 
 absl::StatusOr<std::string> ReadConfiguredFile(absl::string_view field,
                                                const std::string& path) {
-  std::ifstream file(path);
-  if (!file) {
+  absl::StatusOr<std::string> contents = ReadFileContents(path);
+  if (!contents.ok()) {
     return absl::FailedPreconditionError(absl::StrCat(
-        "configuration ", field, ": cannot read ", path,
+        "configuration ", field, ": ", contents.status().message(),
         " (make a development PKI with deploy/pki/make-dev-pki.sh)"));
   }
-  std::stringstream text;
-  text << file.rdbuf();
-  return text.str();
+  return contents;
 }
 
 // Applies `protocols` (an OpenSSL "Protocol" command value) to every SSL_CTX

@@ -1,8 +1,6 @@
 #include "server/config/config_loader.h"
 
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -10,6 +8,7 @@
 #include "absl/time/civil_time.h"
 #include "google/protobuf/io/tokenizer.h"
 #include "google/protobuf/text_format.h"
+#include "server/common/file_contents.h"
 #include "server/common/status_macros.h"
 #include "server/config/security_config_checks.h"
 #include "server/domain/identifier_validation.h"
@@ -223,16 +222,14 @@ absl::StatusOr<ServerConfig> ParseServerConfig(const std::string& text) {
 }
 
 absl::StatusOr<ServerConfig> LoadServerConfigFile(const std::string& path) {
-  std::ifstream file(path);
-  if (!file) {
+  absl::StatusOr<std::string> text = ReadFileContents(path);
+  if (!text.ok()) {
     return absl::NotFoundError(absl::StrCat(
         "configuration file ", path,
         " cannot be opened; pass --config with "
         "the path of a textproto file (see deploy/config/demo.textproto)"));
   }
-  std::stringstream text;
-  text << file.rdbuf();
-  absl::StatusOr<ServerConfig> config = ParseServerConfig(text.str());
+  absl::StatusOr<ServerConfig> config = ParseServerConfig(*text);
   if (!config.ok()) {
     return absl::Status(config.status().code(),
                         absl::StrCat(path, ": ", config.status().message()));

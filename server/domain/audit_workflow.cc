@@ -97,19 +97,10 @@ absl::StatusOr<wor::v1::VerifyAuditChainResponse> VerifyAuditChain(
 
 absl::StatusOr<std::string> AuditWorkflow::PatientOf(
     const CallContext& call, const std::string& referral_name) {
-  WOR_ASSIGN_OR_RETURN(std::string id,
-                       ParseReferralName("referral", referral_name));
-  std::string pseudonym;
-  WOR_RETURN_IF_ERROR(audit_.WriteOrRecordDenied(
-      call, referral_name, [&](WriteTransaction& tx) -> absl::Status {
-        WOR_ASSIGN_OR_RETURN(StoredReferral stored,
-                             LoadCoveredReferral(tx, call, id, referral_name));
-        pseudonym = stored.referral.patient_pseudonym();
-        AccessedObjects objects;
-        objects.Add(referral_name, pseudonym);
-        return tx.AppendAudit(audit_.Allowed(call, objects, {}));
-      }));
-  return pseudonym;
+  WOR_ASSIGN_OR_RETURN(wor::v1::Referral referral,
+                       ReadReferralForCall(audit_, call, "referral",
+                                           referral_name, ReadView::kInternal));
+  return referral.patient_pseudonym();
 }
 
 absl::StatusOr<wor::v1::ListAuditRecordsResponse> AuditWorkflow::List(
@@ -213,14 +204,12 @@ absl::StatusOr<wor::v1::ErasePatientDataResponse> AuditWorkflow::Erase(
   WOR_RETURN_IF_ERROR(CheckText("request_reference",
                                 request.request_reference(),
                                 {.required = true, .max_chars = 64}));
-  absl::StatusOr<StoredReferral> stored = store_->GetReferral(id);
-  if (!stored.ok()) {
-    if (absl::IsNotFound(stored.status())) {
-      WOR_RETURN_IF_ERROR(audit_.RecordDenied(call, request.referral()));
-      return ReferralNotFound(request.referral());
-    }
-    return stored.status();
+  absl::StatusOr<StoredReferral> stored =
+      LoadCoveredReferral(*store_, call, id, request.referral());
+  if (absl::IsNotFound(stored.status())) {
+    WOR_RETURN_IF_ERROR(audit_.RecordDenied(call, request.referral()));
   }
+  if (!stored.ok()) return stored.status();
   const std::string pseudonym = stored->referral.patient_pseudonym();
   // Every referral of the patient, through the pseudonym index.
   std::vector<std::string> names;

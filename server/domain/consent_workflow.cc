@@ -158,22 +158,6 @@ std::string ConsentReceiptText(const wor::v1::Referral& referral,
   return text;
 }
 
-absl::StatusOr<wor::v1::Referral> ConsentWorkflow::ReadReferral(
-    const CallContext& call, const std::string& name) {
-  WOR_ASSIGN_OR_RETURN(std::string id, ParseReferralName("referral", name));
-  wor::v1::Referral result;
-  WOR_RETURN_IF_ERROR(audit_.WriteOrRecordDenied(
-      call, name, [&](WriteTransaction& tx) -> absl::Status {
-        WOR_ASSIGN_OR_RETURN(StoredReferral stored,
-                             LoadCoveredReferral(tx, call, id, name));
-        result = std::move(stored.referral);
-        AccessedObjects objects;
-        objects.Add(name, result.patient_pseudonym());
-        return tx.AppendAudit(audit_.Allowed(call, objects, {}));
-      }));
-  return result;
-}
-
 absl::StatusOr<wor::v1::ConsentRecord> ConsentWorkflow::Record(
     const CallContext& call, const wor::v1::RecordConsentRequest& request) {
   WOR_RETURN_IF_ERROR(
@@ -216,8 +200,10 @@ absl::StatusOr<wor::v1::ConsentRecord> ConsentWorkflow::Record(
 
 absl::StatusOr<wor::v1::ConsentRecord> ConsentWorkflow::Get(
     const CallContext& call, const wor::v1::GetConsentRequest& request) {
-  WOR_ASSIGN_OR_RETURN(wor::v1::Referral referral,
-                       ReadReferral(call, request.referral()));
+  WOR_ASSIGN_OR_RETURN(
+      wor::v1::Referral referral,
+      ReadReferralForCall(audit_, call, "referral", request.referral(),
+                          ReadView::kInternal));
   return referral.consent();
 }
 
@@ -264,8 +250,10 @@ absl::StatusOr<wor::v1::GetConsentReceiptResponse> ConsentWorkflow::Receipt(
   if (language != "nl" && language != "en") {
     return FieldError("language", "expected \"nl\" or \"en\"");
   }
-  WOR_ASSIGN_OR_RETURN(wor::v1::Referral referral,
-                       ReadReferral(call, request.referral()));
+  WOR_ASSIGN_OR_RETURN(
+      wor::v1::Referral referral,
+      ReadReferralForCall(audit_, call, "referral", request.referral(),
+                          ReadView::kInternal));
   wor::v1::GetConsentReceiptResponse response;
   response.set_text(ConsentReceiptText(referral, language, zone_));
   response.set_language(language);

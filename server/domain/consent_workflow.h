@@ -21,8 +21,7 @@ namespace wor::server {
 class ConsentWorkflow {
  public:
   ConsentWorkflow(Store* store, const Clock* clock, absl::TimeZone zone)
-      : store_(store),
-        clock_(clock),
+      : clock_(clock),
         zone_(zone),
         mutator_(store, clock),
         audit_(store, clock) {}
@@ -38,11 +37,6 @@ class ConsentWorkflow {
       const wor::v1::GetConsentReceiptRequest& request);
 
  private:
-  // Loads the referral for a read, audited (denied attempts too).
-  absl::StatusOr<wor::v1::Referral> ReadReferral(const CallContext& call,
-                                                 const std::string& name);
-
-  Store* store_;
   const Clock* clock_;
   absl::TimeZone zone_;
   ReferralMutator mutator_;

@@ -1,5 +1,8 @@
 #include "server/domain/event_feed.h"
 
+#include <map>
+#include <string>
+
 #include "server/common/status_macros.h"
 #include "server/domain/access_policy.h"
 #include "server/domain/field_checks.h"
@@ -50,15 +53,22 @@ absl::StatusOr<std::vector<wor::v1::ReferralEvent>> EventFeed::Poll(
   std::vector<wor::v1::ReferralEvent> events;
   AccessedObjects objects;
   std::vector<wor::v1::ConsentScope> relied_on;
+  // The consent in force now, read once per referral of the batch.
+  std::map<std::string, google::protobuf::RepeatedField<int>> consent_now;
   for (StoredEvent& entry : stored) {
     cursor.after_sequence = entry.sequence;
     if (!EventMatches(cursor.filter, entry.event)) continue;
     wor::v1::Referral& referral = *entry.event.mutable_referral();
-    absl::StatusOr<std::string> id = ParseReferralName("name", referral.name());
-    if (!id.ok()) return id.status();
-    WOR_ASSIGN_OR_RETURN(StoredReferral now, store_->GetReferral(*id));
-    *referral.mutable_consent()->mutable_scopes() =
-        now.referral.consent().scopes();
+    auto in_force = consent_now.find(referral.name());
+    if (in_force == consent_now.end()) {
+      WOR_ASSIGN_OR_RETURN(std::string id,
+                           ParseReferralName("name", referral.name()));
+      WOR_ASSIGN_OR_RETURN(StoredReferral now, store_->GetReferral(id));
+      in_force =
+          consent_now.emplace(referral.name(), now.referral.consent().scopes())
+              .first;
+    }
+    *referral.mutable_consent()->mutable_scopes() = in_force->second;
     objects.Add(referral.name(), referral.patient_pseudonym());
     MergeConsent(relied_on, DiscloseToCaller(call, referral));
     events.push_back(std::move(entry.event));

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 
+#include "server/common/status_macros.h"
 #include "server/domain/access_policy.h"
 #include "server/domain/disclosure_policy.h"
 #include "server/domain/referral_mutator.h"
+#include "server/domain/resource_names.h"
 
 namespace wor::server {
 namespace {
@@ -33,6 +35,29 @@ absl::StatusOr<StoredReferral> LoadCoveredReferral(Store& store,
                                                    const std::string& id,
                                                    const std::string& name) {
   return Covered(store.GetReferral(id), call, name);
+}
+
+absl::StatusOr<wor::v1::Referral> ReadReferralForCall(const AccessAudit& audit,
+                                                      const CallContext& call,
+                                                      absl::string_view field,
+                                                      const std::string& name,
+                                                      ReadView view) {
+  WOR_ASSIGN_OR_RETURN(std::string id, ParseReferralName(field, name));
+  wor::v1::Referral result;
+  WOR_RETURN_IF_ERROR(audit.WriteOrRecordDenied(
+      call, name, [&](WriteTransaction& tx) -> absl::Status {
+        WOR_ASSIGN_OR_RETURN(StoredReferral stored,
+                             LoadCoveredReferral(tx, call, id, name));
+        result = std::move(stored.referral);
+        AccessedObjects objects;
+        objects.Add(name, result.patient_pseudonym());
+        std::vector<wor::v1::ConsentScope> relied_on;
+        if (view == ReadView::kDisclosed) {
+          relied_on = DiscloseToCaller(call, result);
+        }
+        return tx.AppendAudit(audit.Allowed(call, objects, relied_on));
+      }));
+  return result;
 }
 
 std::vector<wor::v1::ConsentScope> DiscloseToCaller(

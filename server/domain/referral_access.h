@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "server/domain/access_audit.h"
 #include "server/domain/call_context.h"
 #include "server/store/store.h"
 #include "wor/v1/feedback.pb.h"
@@ -27,6 +28,26 @@ absl::StatusOr<StoredReferral> LoadCoveredReferral(Store& store,
                                                    const CallContext& call,
                                                    const std::string& id,
                                                    const std::string& name);
+
+// Which view of the referral a read returns.
+enum class ReadView {
+  // What the caller may see: the disclosure table applied; the audit record
+  // names the consent relied on.
+  kDisclosed,
+  // As stored, for a call that returns only a part the table always shows
+  // (consent) or needs internal fields (the patient pseudonym).
+  kInternal,
+};
+
+// One audited read of the referral `name` (request field `field`) in a store
+// transaction: loads it for the call and appends the audit record of the
+// read in the same transaction. Missing or outside the caller's relationship
+// is NOT_FOUND, recorded as a denied attempt.
+absl::StatusOr<wor::v1::Referral> ReadReferralForCall(const AccessAudit& audit,
+                                                      const CallContext& call,
+                                                      absl::string_view field,
+                                                      const std::string& name,
+                                                      ReadView view);
 
 // Applies the disclosure table for the caller's role; returns the consent
 // scopes relied on.

@@ -39,7 +39,6 @@ absl::StatusOr<wor::v1::Referral> ReferralMutator::Apply(const VerbCall& call,
   const absl::Time now = clock_->Now();
 
   wor::v1::Referral result;
-  std::vector<wor::v1::ConsentScope> relied_on;
   WOR_RETURN_IF_ERROR(audit_.WriteOrRecordDenied(
       call.call, call.name, [&](WriteTransaction& tx) -> absl::Status {
         WOR_ASSIGN_OR_RETURN(
@@ -94,11 +93,11 @@ absl::StatusOr<wor::v1::Referral> ReferralMutator::Apply(const VerbCall& call,
         }
         AccessedObjects objects;
         objects.Add(result.name(), result.patient_pseudonym());
-        wor::v1::Referral disclosed = result;
-        relied_on = DiscloseToCaller(call.call, disclosed);
+        // What the caller gets, and the consent it relied on.
+        const std::vector<wor::v1::ConsentScope> relied_on =
+            DiscloseToCaller(call.call, result);
         return tx.AppendAudit(audit_.Allowed(call.call, objects, relied_on));
       }));
-  DiscloseToCaller(call.call, result);
   return result;
 }
 

@@ -140,7 +140,6 @@ absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Create(
   grant->set_text_version(referral.consent().text_version());
 
   wor::v1::Referral result;
-  std::vector<wor::v1::ConsentScope> relied_on;
   WOR_RETURN_IF_ERROR(store_->Write([&](WriteTransaction& tx) -> absl::Status {
     WOR_ASSIGN_OR_RETURN(
         bool replayed, ReplayIfSeen(tx, request.request_id(), "CreateReferral",
@@ -161,31 +160,18 @@ absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Create(
     }
     AccessedObjects objects;
     objects.Add(result.name(), result.patient_pseudonym());
-    wor::v1::Referral disclosed = result;
-    relied_on = DiscloseToCaller(call, disclosed);
+    // What the caller gets, and the consent it relied on.
+    const std::vector<wor::v1::ConsentScope> relied_on =
+        DiscloseToCaller(call, result);
     return tx.AppendAudit(audit_.Allowed(call, objects, relied_on));
   }));
-  DiscloseToCaller(call, result);
   return result;
 }
 
 absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Get(
     const CallContext& call, const wor::v1::GetReferralRequest& request) {
-  WOR_ASSIGN_OR_RETURN(std::string id,
-                       ParseReferralName("name", request.name()));
-  wor::v1::Referral result;
-  WOR_RETURN_IF_ERROR(audit_.WriteOrRecordDenied(
-      call, request.name(), [&](WriteTransaction& tx) -> absl::Status {
-        WOR_ASSIGN_OR_RETURN(StoredReferral stored,
-                             LoadCoveredReferral(tx, call, id, request.name()));
-        result = std::move(stored.referral);
-        AccessedObjects objects;
-        objects.Add(result.name(), result.patient_pseudonym());
-        std::vector<wor::v1::ConsentScope> relied_on =
-            DiscloseToCaller(call, result);
-        return tx.AppendAudit(audit_.Allowed(call, objects, relied_on));
-      }));
-  return result;
+  return ReadReferralForCall(audit_, call, "name", request.name(),
+                             ReadView::kDisclosed);
 }
 
 absl::StatusOr<wor::v1::ListReferralsResponse> ReferralWorkflow::List(

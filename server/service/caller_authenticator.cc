@@ -1,13 +1,11 @@
 #include "server/service/caller_authenticator.h"
 
-#include <fstream>
-#include <sstream>
-
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
+#include "server/common/file_contents.h"
 #include "server/common/status_macros.h"
 #include "server/crypto/digest.h"
 #include "server/domain/access_policy.h"
@@ -25,16 +23,6 @@ std::string Metadata(const grpc::ServerContext& context,
   auto it = metadata.find(grpc::string_ref(key.data(), key.size()));
   if (it == metadata.end()) return "";
   return std::string(it->second.data(), it->second.size());
-}
-
-absl::StatusOr<std::string> ReadFile(const std::string& path) {
-  std::ifstream file(path);
-  if (!file) {
-    return absl::FailedPreconditionError(absl::StrCat("cannot read ", path));
-  }
-  std::stringstream text;
-  text << file.rdbuf();
-  return text.str();
 }
 
 // Lowercase hex SHA-256 of the certificate's DER encoding: the base64 body
@@ -135,7 +123,7 @@ CallerAuthenticator::Create(const wor::server::config::ServerConfig& config,
     const auto& key = config.security().token_keys(i);
     const std::string field = absl::StrCat("configuration security.token_keys[",
                                            i, "].public_key_file");
-    absl::StatusOr<std::string> pem = ReadFile(key.public_key_file());
+    absl::StatusOr<std::string> pem = ReadFileContents(key.public_key_file());
     if (!pem.ok()) {
       return absl::FailedPreconditionError(
           absl::StrCat(field, ": ", pem.status().message()));
