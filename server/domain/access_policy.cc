@@ -28,6 +28,7 @@ constexpr Relationship kRegion = Relationship::kWholeRegion;
 #define WOR_FEEDBACK(m) "wor.v1.FeedbackService." #m
 #define WOR_CONSENT(m) "wor.v1.ConsentService." #m
 #define WOR_AUDIT(m) "wor.v1.AuditService." #m
+#define WOR_SCHEDULING(m) "wor.v1.SchedulingService." #m
 
 // clang-format off
 constexpr AccessRule kTable[] = {
@@ -95,8 +96,14 @@ constexpr AccessRule kTable[] = {
   {WOR_REFERRAL(ResumeReferral), kCoordinator, kAssigned},
   {WOR_INTAKE(RecordContactAttempt), kCoach, kAssigned},
   {WOR_INTAKE(RecordContactAttempt), kCoordinator, kAssigned},
+  {WOR_INTAKE(FindIntakeSlots), kCoach, kAssigned},
+  {WOR_INTAKE(FindIntakeSlots), kCoordinator, kAssigned},
   {WOR_INTAKE(ScheduleIntake), kCoach, kAssigned},
   {WOR_INTAKE(ScheduleIntake), kCoordinator, kAssigned},
+  {WOR_INTAKE(CancelIntake), kCoach, kAssigned},
+  {WOR_INTAKE(CancelIntake), kCoordinator, kAssigned},
+  {WOR_INTAKE(RecordIntakeNoShow), kCoach, kAssigned},
+  {WOR_INTAKE(RecordIntakeNoShow), kCoordinator, kAssigned},
   {WOR_INTAKE(RecordIntake), kCoach, kAssigned},
   {WOR_INTAKE(RecordIntake), kCoordinator, kAssigned},
   {WOR_INTAKE(ChooseActivity), kCoach, kAssigned},
@@ -114,6 +121,15 @@ constexpr AccessRule kTable[] = {
   {WOR_CONSENT(RevokeConsent), kCoordinator, kAssigned},
   {WOR_CONSENT(GetConsentReceipt), kCoach, kAssigned},
   {WOR_CONSENT(GetConsentReceipt), kCoordinator, kAssigned},
+  // Availability and calendars: a coach their own, a coordinator any coach
+  // of the organisation (checked by the scheduling workflow, which also
+  // audits the referrals a calendar shows).
+  {WOR_SCHEDULING(GetCoachAvailability), kCoach, kNone},
+  {WOR_SCHEDULING(GetCoachAvailability), kCoordinator, kNone},
+  {WOR_SCHEDULING(UpdateCoachAvailability), kCoach, kNone},
+  {WOR_SCHEDULING(UpdateCoachAvailability), kCoordinator, kNone},
+  {WOR_SCHEDULING(ExportCoachCalendar), kCoach, kNone},
+  {WOR_SCHEDULING(ExportCoachCalendar), kCoordinator, kNone},
 
   // The privacy officer: the audit log and erasure, for the whole region.
   {WOR_AUDIT(ListAuditRecords), kPrivacyOfficer, kRegion},
@@ -128,6 +144,7 @@ constexpr AccessRule kTable[] = {
 #undef WOR_FEEDBACK
 #undef WOR_CONSENT
 #undef WOR_AUDIT
+#undef WOR_SCHEDULING
 
 std::string PracticeOrganisation(const std::string& agb) {
   return "agb:" + agb;

@@ -69,6 +69,9 @@ constexpr DisclosureRule kTable[] = {
   {kReferral, "create_time",                   kAlways, kAlways},
   {kReferral, "update_time",                   kAlways, kAlways},
   {kReferral, "personal_data_erased",          kAlways, kAlways},
+  {kReferral, "assigned_coach",                kAlways, kAlways},
+  // The escalation scanner's bookkeeping.
+  {kReferral, "next_deadline_alarm_time",      kNever,  kNever},
   // The coach's results: the referrer's only by consent.
   {kReferral, "intake.scores",                 kIfFeedbackToReferrer, kAlways},
   {kReferral, "activity",                      kIfFeedbackToReferrer, kAlways},

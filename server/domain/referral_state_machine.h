@@ -28,6 +28,8 @@ enum class ReferralVerb {
   kResumeReferral,
   kRecordContactAttempt,
   kScheduleIntake,
+  kCancelIntake,
+  kRecordIntakeNoShow,
   kRecordIntake,
   kChooseActivity,
   kCompleteReferral,
