@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
+#include "server/app/deadline_scan_loop.h"
 #include "server/app/keyring_setup.h"
 #include "server/app/transport_security.h"
 #include "server/common/json_log.h"
@@ -13,6 +14,7 @@
 #include "server/domain/access_audit.h"
 #include "server/domain/audit_workflow.h"
 #include "server/domain/consent_workflow.h"
+#include "server/domain/deadline_scanner.h"
 #include "server/domain/event_feed.h"
 #include "server/domain/feedback_workflow.h"
 #include "server/domain/intake_workflow.h"
@@ -47,6 +49,7 @@ struct WorServer::Parts {
   std::unique_ptr<ConsentWorkflow> consent;
   std::unique_ptr<AuditWorkflow> audit_log;
   std::unique_ptr<EventFeed> events;
+  std::unique_ptr<DeadlineScanner> deadline_scanner;
   std::unique_ptr<CallerAuthenticator> authenticator;
   std::unique_ptr<AccessAudit> access_audit;
   std::unique_ptr<RpcRunner> runner;
@@ -62,6 +65,8 @@ struct WorServer::Parts {
   std::unique_ptr<CatalogueServiceImpl> catalogue_service;
   std::unique_ptr<DiagnosticsServiceImpl> diagnostics_service;
   std::unique_ptr<grpc::Server> server;
+  // Last: stops before anything it uses goes away.
+  std::unique_ptr<DeadlineScanLoop> deadline_scan_loop;
   int port = 0;
   absl::Mutex shutdown_mu;
   bool shut_down ABSL_GUARDED_BY(shutdown_mu) = false;
@@ -103,12 +108,15 @@ absl::StatusOr<std::unique_ptr<WorServer>> WorServer::Start(
   parts->intake = std::make_unique<IntakeWorkflow>(parts->store.get(), clock,
                                                    parts->region.get());
   parts->feedback =
-      std::make_unique<FeedbackWorkflow>(parts->store.get(), clock);
+      std::make_unique<FeedbackWorkflow>(parts->store.get(), clock,
+                                         parts->region.get());
   parts->consent = std::make_unique<ConsentWorkflow>(parts->store.get(), clock,
                                                      parts->region->zone());
   parts->audit_log = std::make_unique<AuditWorkflow>(
       parts->store.get(), clock, parts->keyring.get(), parts->region->zone());
   parts->events = std::make_unique<EventFeed>(parts->store.get(), clock);
+  parts->deadline_scanner = std::make_unique<DeadlineScanner>(
+      parts->store.get(), clock, parts->region.get());
   WOR_ASSIGN_OR_RETURN(parts->authenticator,
                        CallerAuthenticator::Create(config, clock));
   parts->access_audit =
@@ -169,6 +177,11 @@ absl::StatusOr<std::unique_ptr<WorServer>> WorServer::Start(
                      "; is another process using the port?"));
   }
   parts->server->GetHealthCheckService()->SetServingStatus(true);
+  parts->deadline_scan_loop = std::make_unique<DeadlineScanLoop>(
+      parts->deadline_scanner.get(), parts->logger.get(),
+      absl::Seconds(config.region().deadlines().scan_interval_seconds() > 0
+                        ? config.region().deadlines().scan_interval_seconds()
+                        : 60));
   if (config.security().development_mode()) {
     parts->logger->Log(
         LogLevel::kWarning, "development_mode",
@@ -192,6 +205,10 @@ int WorServer::port() const { return parts_->port; }
 
 Store& WorServer::store() { return *parts_->store; }
 
+DeadlineScanner& WorServer::deadline_scanner() {
+  return *parts_->deadline_scanner;
+}
+
 void WorServer::Shutdown(absl::Duration grace) {
   absl::MutexLock lock(&parts_->shutdown_mu);
   if (parts_->shut_down) return;
@@ -199,6 +216,7 @@ void WorServer::Shutdown(absl::Duration grace) {
                       {{"grace_ms", absl::ToInt64Milliseconds(grace)}});
   parts_->server->GetHealthCheckService()->SetServingStatus(false);
   parts_->stopping.store(true);
+  parts_->deadline_scan_loop.reset();  // no notices from a draining server
   parts_->server->Shutdown(absl::ToChronoTime(absl::Now() + grace));
   parts_->shut_down = true;
   parts_->logger->Log(LogLevel::kInfo, "server_stopped", {});

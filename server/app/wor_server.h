@@ -23,6 +23,7 @@
 #include "absl/time/time.h"
 #include "server/config/server_config.pb.h"
 #include "server/domain/clock.h"
+#include "server/domain/deadline_scanner.h"
 #include "server/store/store.h"
 
 namespace wor::server {
@@ -49,6 +50,10 @@ class WorServer {
 
   // The store, for tests that check what was (not) stored.
   Store& store();
+
+  // The escalation scanner, for tests that drive it with a fake clock
+  // between timer rounds.
+  DeadlineScanner& deadline_scanner();
 
  private:
   struct Parts;

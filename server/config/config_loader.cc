@@ -46,6 +46,43 @@ bool IsLowerSnakeId(const std::string& id) {
 
 bool IsEightDigits(const std::string& s) { return IsValidAgbCode(s); }
 
+// The terms after the intake, office hours and the scan interval: defaults
+// filled in, then checked.
+absl::Status ValidateLaterTerms(wor::server::config::DeadlineSettings& terms) {
+  if (terms.trajectory_months() == 0) terms.set_trajectory_months(4);
+  if (terms.feedback_working_days() == 0) terms.set_feedback_working_days(5);
+  if (terms.scan_interval_seconds() == 0) terms.set_scan_interval_seconds(60);
+  auto* hours = terms.mutable_office_hours();
+  if (hours->open_minute() == 0 && hours->close_minute() == 0) {
+    hours->set_open_minute(9 * 60);
+    hours->set_close_minute(17 * 60);
+  }
+  if (terms.trajectory_months() < 3 || terms.trajectory_months() > 4) {
+    return ConfigError("region.deadlines.trajectory_months",
+                       "expected 3 or 4 (months after the intake)");
+  }
+  if (terms.feedback_working_days() < 1 ||
+      terms.feedback_working_days() > 30) {
+    return ConfigError("region.deadlines.feedback_working_days",
+                       "expected 1 to 30");
+  }
+  if (hours->open_minute() < 0 || hours->open_minute() >= 24 * 60) {
+    return ConfigError("region.deadlines.office_hours.open_minute",
+                       "expected 0 to 1439 (minutes after midnight)");
+  }
+  if (hours->close_minute() <= hours->open_minute() ||
+      hours->close_minute() > 24 * 60) {
+    return ConfigError("region.deadlines.office_hours.close_minute",
+                       "expected after open_minute and at most 1440");
+  }
+  if (terms.scan_interval_seconds() < 1 ||
+      terms.scan_interval_seconds() > 3600) {
+    return ConfigError("region.deadlines.scan_interval_seconds",
+                       "expected 1 to 3600");
+  }
+  return absl::OkStatus();
+}
+
 absl::Status ValidateRegion(ServerConfig& config) {
   auto* region = config.mutable_region();
   if (!IsLowerSnakeId(region->id())) {
@@ -74,6 +111,7 @@ absl::Status ValidateRegion(ServerConfig& config) {
     return ConfigError("region.deadlines.intake_calendar_days",
                        "expected 1 to 90");
   }
+  WOR_RETURN_IF_ERROR(ValidateLaterTerms(*terms));
   std::set<std::string> category_ids;
   for (int i = 0; i < region->catalogue_size(); ++i) {
     const auto& category = region->catalogue(i);

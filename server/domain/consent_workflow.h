@@ -23,7 +23,7 @@ class ConsentWorkflow {
   ConsentWorkflow(Store* store, const Clock* clock, absl::TimeZone zone)
       : clock_(clock),
         zone_(zone),
-        mutator_(store, clock),
+        mutator_(store, clock, /*region=*/nullptr),
         audit_(store, clock) {}
 
   absl::StatusOr<wor::v1::ConsentRecord> Record(

@@ -53,4 +53,49 @@ ReferralDueDates DeadlinePolicy::ForReferralAt(absl::Time referral_time) const {
   };
 }
 
+DueDay DeadlinePolicy::TrajectoryEndAfter(absl::Time intake_time) const {
+  const absl::CivilDay intake_day = LocalDay(intake_time);
+  const absl::CivilMonth target_month =
+      absl::CivilMonth(intake_day) + options_.trajectory_months;
+  // 31 January + 1 month is the last day of February, not 3 March.
+  const absl::CivilDay last_of_month = absl::CivilDay(target_month + 1) - 1;
+  absl::CivilDay end(target_month.year(), target_month.month(),
+                     intake_day.day());
+  if (end > last_of_month || absl::CivilMonth(end) != target_month) {
+    end = last_of_month;
+  }
+  return EndOfDay(calendar_->OnOrNextWorkingDay(end));
+}
+
+DueDay DeadlinePolicy::FeedbackDueAfter(absl::Time event_time) const {
+  return EndOfDay(calendar_->AddWorkingDays(LocalDay(event_time),
+                                            options_.feedback_working_days));
+}
+
+bool DeadlinePolicy::InOfficeHours(absl::Time t) const {
+  const absl::CivilMinute local = absl::ToCivilMinute(t, zone_);
+  const absl::CivilDay day(local);
+  if (!calendar_->IsWorkingDay(day)) return false;
+  const int minute = local.hour() * 60 + local.minute();
+  return minute >= options_.office_open_minute &&
+         minute < options_.office_close_minute;
+}
+
+absl::Time DeadlinePolicy::OpeningOf(absl::CivilDay day) const {
+  // Opening hours never fall in the 02:00–03:00 switch hour in practice;
+  // if configured there, `pre` picks the earlier reading, as a clock would.
+  return zone_
+      .At(absl::CivilMinute(day) + options_.office_open_minute)
+      .pre;
+}
+
+absl::Time DeadlinePolicy::NextOfficeOpening(absl::Time t) const {
+  if (InOfficeHours(t)) return t;
+  const absl::CivilDay today = LocalDay(t);
+  if (calendar_->IsWorkingDay(today) && t < OpeningOf(today)) {
+    return OpeningOf(today);
+  }
+  return OpeningOf(calendar_->OnOrNextWorkingDay(today + 1));
+}
+
 }  // namespace wor::server

@@ -39,6 +39,14 @@ struct DeadlinePolicyOptions {
   int contact_target_working_days = 2;
   int contact_limit_working_days = 5;
   int intake_calendar_days = 14;
+  // The trajectory ends within this many months of the intake day.
+  int trajectory_months = 4;
+  // Feedback within this many working days of the intake and of closing.
+  int feedback_working_days = 5;
+  // Office hours on working days, local minutes after midnight [open,
+  // close): when deadline notices may go out.
+  int office_open_minute = 9 * 60;
+  int office_close_minute = 17 * 60;
 };
 
 // A deadline: the last local day on which the obligation is met, and the first
@@ -73,6 +81,28 @@ class DeadlinePolicy {
   // count on the next working day. The intake term is in calendar days and,
   // ending on a closed day, extends to the next working day.
   ReferralDueDates ForReferralAt(absl::Time referral_time) const;
+
+  // The end of the trajectory for an intake held at `intake_time`: the same
+  // day of the month `trajectory_months` later (the month's last day when
+  // it has no such day), extended to the next working day.
+  DueDay TrajectoryEndAfter(absl::Time intake_time) const;
+
+  // Feedback due `feedback_working_days` working days after the local day
+  // of `event_time` (the intake or the closing).
+  DueDay FeedbackDueAfter(absl::Time event_time) const;
+
+  // Whether `t` falls in office hours: a working day, between opening and
+  // closing local time.
+  bool InOfficeHours(absl::Time t) const;
+
+  // `t` itself when in office hours, else the next opening.
+  absl::Time NextOfficeOpening(absl::Time t) const;
+
+  // The opening instant of `day` (which need not be a working day).
+  absl::Time OpeningOf(absl::CivilDay day) const;
+
+  const WorkingDayCalendar& calendar() const { return *calendar_; }
+  absl::TimeZone zone() const { return zone_; }
 
   const DeadlinePolicyOptions& options() const { return options_; }
 

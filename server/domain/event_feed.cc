@@ -12,6 +12,19 @@
 #include "server/store/store_filters.h"
 
 namespace wor::server {
+namespace {
+
+// AT_RISK notices are the coaches' own to-do; the referrer sees only a
+// breach ("contact overdue").
+bool NoticeIsFor(const Caller& caller, const wor::v1::ReferralEvent& event) {
+  if (event.type() != wor::v1::REFERRAL_EVENT_TYPE_DEADLINE_AT_RISK) {
+    return true;
+  }
+  return caller.organisation_kind ==
+         wor::v1::ORGANISATION_KIND_WELFARE_ORGANISATION;
+}
+
+}  // namespace
 
 absl::StatusOr<EventCursor> EventFeed::Start(
     const CallContext& call,
@@ -58,6 +71,7 @@ absl::StatusOr<std::vector<wor::v1::ReferralEvent>> EventFeed::Poll(
   for (StoredEvent& entry : stored) {
     cursor.after_sequence = entry.sequence;
     if (!EventMatches(cursor.filter, entry.event)) continue;
+    if (!NoticeIsFor(call.caller, entry.event)) continue;
     wor::v1::Referral& referral = *entry.event.mutable_referral();
     auto in_force = consent_now.find(referral.name());
     if (in_force == consent_now.end()) {

@@ -3,6 +3,8 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "server/common/status_macros.h"
+#include "server/domain/deadline_escalation.h"
+#include "server/domain/deadline_tracking.h"
 #include "server/domain/field_checks.h"
 #include "server/domain/idempotency.h"
 #include "server/domain/referral_access.h"
@@ -60,6 +62,40 @@ wor::v1::ReferralEvent FeedbackEvent(wor::v1::ReferralEventType type,
 
 }  // namespace
 
+absl::Status FeedbackWorkflow::MeetFeedbackClock(WriteTransaction& tx,
+                                                 const std::string& referral_id,
+                                                 wor::v1::FeedbackKind kind,
+                                                 absl::Time now,
+                                                 StoredReferral& stored) const {
+  wor::v1::Referral& referral = stored.referral;
+  wor::v1::ReferralDeadlines* clocks = referral.mutable_deadlines();
+  wor::v1::Deadline* clock = nullptr;
+  if (kind == wor::v1::FEEDBACK_KIND_AFTER_INTAKE &&
+      clocks->has_intake_feedback()) {
+    clock = clocks->mutable_intake_feedback();
+  } else if (kind == wor::v1::FEEDBACK_KIND_AT_CLOSING &&
+             clocks->has_closing_feedback()) {
+    clock = clocks->mutable_closing_feedback();
+  }
+  const wor::v1::DeadlineStatus before =
+      clock != nullptr ? clock->status() : wor::v1::DEADLINE_STATUS_UNSPECIFIED;
+  if (clock != nullptr) MarkDeadlineMet(now, clock);
+  if (clock == nullptr || clock->status() == before) {
+    referral.set_etag(EtagForRevision(stored.revision));
+    return absl::OkStatus();
+  }
+  const DeadlinePolicy* policy =
+      region_->PolicyFor(referral.welfare_organisation());
+  if (policy == nullptr) {
+    return absl::InternalError(
+        "the referral's welfare organisation is no longer configured");
+  }
+  SetNextDeadlineAlarm(*policy, now, referral);
+  *referral.mutable_update_time() = ToTimestamp(now);
+  referral.set_etag(EtagForRevision(stored.revision + 1));
+  return tx.UpdateReferral(referral_id, stored.revision, referral);
+}
+
 absl::StatusOr<wor::v1::Feedback> FeedbackWorkflow::Send(
     const CallContext& call, const wor::v1::SendFeedbackRequest& request) {
   WOR_ASSIGN_OR_RETURN(std::string referral_id,
@@ -102,7 +138,8 @@ absl::StatusOr<wor::v1::Feedback> FeedbackWorkflow::Send(
         *feedback.mutable_send_time() = ToTimestamp(now);
         WOR_RETURN_IF_ERROR(
             tx.InsertFeedback(referral_id, feedback_id, feedback));
-        stored->referral.set_etag(EtagForRevision(stored->revision));
+        WOR_RETURN_IF_ERROR(
+            MeetFeedbackClock(tx, referral_id, input.kind(), now, *stored));
         WOR_RETURN_IF_ERROR(tx.AppendEvent(
             FeedbackEvent(wor::v1::REFERRAL_EVENT_TYPE_FEEDBACK_SENT,
                           stored->referral, feedback.name(), now)));

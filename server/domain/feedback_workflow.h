@@ -12,6 +12,7 @@
 #include "server/domain/access_audit.h"
 #include "server/domain/call_context.h"
 #include "server/domain/clock.h"
+#include "server/domain/region_directory.h"
 #include "server/store/store.h"
 #include "wor/v1/feedback.pb.h"
 
@@ -19,8 +20,10 @@ namespace wor::server {
 
 class FeedbackWorkflow {
  public:
-  FeedbackWorkflow(Store* store, const Clock* clock)
-      : store_(store), clock_(clock), audit_(store, clock) {}
+  // `region` gives the deadline policy for the feedback clocks.
+  FeedbackWorkflow(Store* store, const Clock* clock,
+                   const RegionDirectory* region)
+      : store_(store), clock_(clock), region_(region), audit_(store, clock) {}
 
   absl::StatusOr<wor::v1::Feedback> Send(
       const CallContext& call, const wor::v1::SendFeedbackRequest& request);
@@ -31,8 +34,16 @@ class FeedbackWorkflow {
       const wor::v1::AcknowledgeFeedbackRequest& request);
 
  private:
+  // Meets the feedback clock `kind` answers (if running) and stores the
+  // referral; sets the etag the event and result carry.
+  absl::Status MeetFeedbackClock(WriteTransaction& tx,
+                                 const std::string& referral_id,
+                                 wor::v1::FeedbackKind kind, absl::Time now,
+                                 StoredReferral& stored) const;
+
   Store* store_;
   const Clock* clock_;
+  const RegionDirectory* region_;
   AccessAudit audit_;
 };
 

@@ -31,7 +31,7 @@ absl::Status CheckPastInstant(absl::string_view field, bool has_value,
 
 IntakeWorkflow::IntakeWorkflow(Store* store, const Clock* clock,
                                const RegionDirectory* region)
-    : clock_(clock), region_(region), mutator_(store, clock) {}
+    : clock_(clock), region_(region), mutator_(store, clock, region) {}
 
 absl::StatusOr<wor::v1::Referral> IntakeWorkflow::RecordContactAttempt(
     const CallContext& call,

@@ -65,8 +65,15 @@ absl::StatusOr<wor::v1::Referral> ReferralMutator::Apply(const VerbCall& call,
           wor::v1::Referral updated = stored.referral;
           const wor::v1::ReferralState old_state = updated.state();
           WOR_RETURN_IF_ERROR(change(updated, now));
-          if (IsTerminalState(updated.state())) {
-            CloseOpenDeadlines(updated.mutable_deadlines());
+          if (region_ != nullptr) {
+            const DeadlinePolicy* policy =
+                region_->PolicyFor(updated.welfare_organisation());
+            if (policy == nullptr) {
+              return absl::InternalError(
+                  "the referral's welfare organisation is no longer "
+                  "configured; its deadlines cannot be kept");
+            }
+            AdvanceClocks(*policy, stored.referral, now, updated);
           }
           *updated.mutable_update_time() = ToTimestamp(now);
           updated.set_etag(EtagForRevision(stored.revision + 1));

@@ -2,8 +2,8 @@
 // transaction it: replays a retried request_id, loads the referral (NOT_FOUND
 // outside the caller's relationship, audited as denied), checks
 // the etag (stale → ABORTED) and the state machine (illegal →
-// FAILED_PRECONDITION), applies the verb's change, closes the deadlines of a
-// referral that ended, bumps the etag, writes the outbox event and the audit
+// FAILED_PRECONDITION), applies the verb's change, moves the deadline clocks
+// along (AdvanceClocks: pause, resume, start, meet, close), bumps the etag, writes the outbox event and the audit
 // record, and remembers the result for retries. The result passes the
 // disclosure table. Verbs supply only their change.
 //
@@ -22,6 +22,7 @@
 #include "server/domain/call_context.h"
 #include "server/domain/clock.h"
 #include "server/domain/referral_state_machine.h"
+#include "server/domain/region_directory.h"
 #include "server/store/store.h"
 #include "wor/v1/referral.pb.h"
 
@@ -46,8 +47,12 @@ class ReferralMutator {
   using Change =
       std::function<absl::Status(wor::v1::Referral& referral, absl::Time now)>;
 
-  ReferralMutator(Store* store, const Clock* clock)
-      : store_(store), clock_(clock), audit_(store, clock) {}
+  // `region` gives each referral's deadline policy, for its clocks
+  // (AdvanceClocks); null only for changes that never touch the lifecycle
+  // (consent).
+  ReferralMutator(Store* store, const Clock* clock,
+                  const RegionDirectory* region)
+      : store_(store), clock_(clock), region_(region), audit_(store, clock) {}
 
   absl::StatusOr<wor::v1::Referral> Apply(const VerbCall& call,
                                           const Change& change);
@@ -55,6 +60,7 @@ class ReferralMutator {
  private:
   Store* store_;
   const Clock* clock_;
+  const RegionDirectory* region_;
   AccessAudit audit_;
 };
 

@@ -8,6 +8,7 @@
 #include "absl/time/civil_time.h"
 #include "server/common/status_macros.h"
 #include "server/domain/access_policy.h"
+#include "server/domain/deadline_escalation.h"
 #include "server/domain/deadline_tracking.h"
 #include "server/domain/field_checks.h"
 #include "server/domain/idempotency.h"
@@ -71,7 +72,7 @@ ReferralWorkflow::ReferralWorkflow(Store* store, const Clock* clock,
       clock_(clock),
       region_(region),
       pseudonyms_(pseudonyms),
-      mutator_(store, clock),
+      mutator_(store, clock, region),
       audit_(store, clock) {}
 
 absl::StatusOr<wor::v1::Referral> ReferralWorkflow::BuildNewReferral(
@@ -105,6 +106,7 @@ absl::StatusOr<wor::v1::Referral> ReferralWorkflow::BuildNewReferral(
   referral.set_region(region_->region_name());
   referral.set_state(wor::v1::REFERRAL_STATE_REQUESTED);
   SetDueDates(policy->ForReferralAt(now), referral.mutable_deadlines());
+  SetNextDeadlineAlarm(*policy, now, referral);
   referral.set_etag(EtagForRevision(1));
   *referral.mutable_create_time() = ToTimestamp(now);
   *referral.mutable_update_time() = ToTimestamp(now);
@@ -241,8 +243,14 @@ absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Accept(
     const CallContext& call, const wor::v1::AcceptReferralRequest& request) {
   return mutator_.Apply({call, request, ReferralVerb::kAcceptReferral,
                          request.name(), request.etag(), request.request_id()},
-                        [](wor::v1::Referral& referral, absl::Time) {
+                        [&](wor::v1::Referral& referral, absl::Time) {
                           referral.set_state(wor::v1::REFERRAL_STATE_ACCEPTED);
+                          // The coach who accepts takes the referral on.
+                          if (call.caller.role == wor::v1::USER_ROLE_COACH) {
+                            referral.set_assigned_coach(
+                                CoachName(referral.welfare_organisation(),
+                                          call.caller.user));
+                          }
                           return absl::OkStatus();
                         });
 }

@@ -38,6 +38,16 @@ absl::StatusOr<std::unique_ptr<RegionDirectory>> RegionDirectory::Create(
   policy_options.contact_limit_working_days =
       terms.contact_limit_working_days();
   policy_options.intake_calendar_days = terms.intake_calendar_days();
+  // Validation fills the defaults in; a zero here (a config built in code)
+  // keeps the national default.
+  if (terms.trajectory_months() > 0)
+    policy_options.trajectory_months = terms.trajectory_months();
+  if (terms.feedback_working_days() > 0)
+    policy_options.feedback_working_days = terms.feedback_working_days();
+  if (terms.office_hours().close_minute() > 0) {
+    policy_options.office_open_minute = terms.office_hours().open_minute();
+    policy_options.office_close_minute = terms.office_hours().close_minute();
+  }
 
   for (const auto& organisation : config.welfare_organisations()) {
     WorkingDayCalendarOptions calendar_options;

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <optional>
+#include <set>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -21,7 +23,14 @@ struct MemoryReferral {
   SealedMessage<wor::v1::Referral> sealed;
   int64_t revision = 0;
   int64_t sequence = 0;
+  std::optional<absl::Time> alarm;  // next_deadline_alarm_time
 };
+
+std::optional<absl::Time> AlarmOf(const wor::v1::Referral& referral) {
+  if (!referral.has_next_deadline_alarm_time()) return std::nullopt;
+  const auto& t = referral.next_deadline_alarm_time();
+  return absl::FromUnixSeconds(t.seconds()) + absl::Nanoseconds(t.nanos());
+}
 
 struct MemoryFeedback {
   std::string feedback_id;
@@ -44,6 +53,8 @@ struct MemoryAuditEntry {
 struct MemoryState {
   std::map<std::string, MemoryReferral> referrals;
   int64_t last_referral_sequence = 0;
+  // The escalation scanner's index: (alarm, referral id).
+  std::set<std::pair<absl::Time, std::string>> alarms;
   // Results as stored (sealed when the record names a patient).
   std::map<std::string, IdempotencyRecord> idempotency;
   // Keyed by (referral id, position); position is global and increasing.
@@ -106,8 +117,10 @@ class MemoryTransaction final : public WriteTransaction {
       return absl::AlreadyExistsError(
           absl::StrCat("referral ", id, " already exists"));
     }
-    state_.referrals[id] =
-        MemoryReferral{std::move(sealed), 1, ++state_.last_referral_sequence};
+    const std::optional<absl::Time> alarm = AlarmOf(referral);
+    state_.referrals[id] = MemoryReferral{
+        std::move(sealed), 1, ++state_.last_referral_sequence, alarm};
+    if (alarm) state_.alarms.emplace(*alarm, id);
     return absl::OkStatus();
   }
 
@@ -125,6 +138,9 @@ class MemoryTransaction final : public WriteTransaction {
     }
     it->second.sealed = std::move(sealed);
     ++it->second.revision;
+    if (it->second.alarm) state_.alarms.erase({*it->second.alarm, id});
+    it->second.alarm = AlarmOf(referral);
+    if (it->second.alarm) state_.alarms.emplace(*it->second.alarm, id);
     return absl::OkStatus();
   }
 
@@ -276,6 +292,19 @@ class MemoryStore final : public Store {
       result.push_back(std::move(referral));
     }
     return result;
+  }
+
+  absl::StatusOr<std::vector<std::string>> ListReferralsWithAlarmDue(
+      absl::Time now, int limit) override {
+    absl::MutexLock lock(&mu_);
+    std::vector<std::string> ids;
+    for (auto it = state_.alarms.begin();
+         it != state_.alarms.end() && it->first <= now &&
+         static_cast<int>(ids.size()) < limit;
+         ++it) {
+      ids.push_back(it->second);
+    }
+    return ids;
   }
 
   absl::StatusOr<std::vector<std::pair<int64_t, wor::v1::Feedback>>>

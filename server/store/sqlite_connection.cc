@@ -44,6 +44,8 @@ void SqliteStatement::BindInt64(int index, int64_t value) {
   sqlite3_bind_int64(stmt_, index, value);
 }
 
+void SqliteStatement::BindNull(int index) { sqlite3_bind_null(stmt_, index); }
+
 absl::StatusOr<bool> SqliteStatement::Step() {
   int code = sqlite3_step(stmt_);
   if (code == SQLITE_ROW) return true;

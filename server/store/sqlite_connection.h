@@ -28,6 +28,7 @@ class SqliteStatement {
   void BindText(int index, const std::string& value);
   void BindBlob(int index, const std::string& value);
   void BindInt64(int index, int64_t value);
+  void BindNull(int index);
 
   // Returns true when a row is available, false when done.
   absl::StatusOr<bool> Step();

@@ -70,6 +70,16 @@ StoredAuditRow ReadAuditRow(const SqliteStatement& row) {
                         row.ColumnText(2), row.ColumnText(3)};
 }
 
+void BindAlarmTime(SqliteStatement& stmt, int index,
+                   const wor::v1::Referral& referral) {
+  if (!referral.has_next_deadline_alarm_time()) {
+    stmt.BindNull(index);
+    return;
+  }
+  const auto& t = referral.next_deadline_alarm_time();
+  stmt.BindInt64(index, t.seconds() * 1000000 + t.nanos() / 1000);
+}
+
 absl::StatusOr<StoredReferral> SelectReferral(SqliteConnection& db,
                                               PersonalDataSealer& sealer,
                                               const std::string& id) {

@@ -38,6 +38,11 @@ absl::StatusOr<std::pair<int64_t, wor::v1::Feedback>> ReadFeedbackRow(
     const SqliteStatement& row, PersonalDataSealer& sealer);
 StoredAuditRow ReadAuditRow(const SqliteStatement& row);
 
+// Binds the referral's next_deadline_alarm_time (microseconds since the
+// epoch) to `index`, or NULL when it has none.
+void BindAlarmTime(SqliteStatement& stmt, int index,
+                   const wor::v1::Referral& referral);
+
 // The referral with this id; NOT_FOUND when absent.
 absl::StatusOr<StoredReferral> SelectReferral(SqliteConnection& db,
                                               PersonalDataSealer& sealer,

@@ -147,6 +147,26 @@ class SqliteStore final : public Store {
     });
   }
 
+  absl::StatusOr<std::vector<std::string>> ListReferralsWithAlarmDue(
+      absl::Time now, int limit) override {
+    WOR_ASSIGN_OR_RETURN(auto reader, BorrowReader());
+    // Served by the partial index referrals_by_deadline_alarm alone.
+    WOR_ASSIGN_OR_RETURN(
+        auto stmt, reader.connection->Prepare(
+                       "SELECT id FROM referrals WHERE deadline_alarm_time "
+                       "IS NOT NULL AND deadline_alarm_time <= ? ORDER BY "
+                       "deadline_alarm_time LIMIT ?"));
+    stmt->BindInt64(1, absl::ToUnixMicros(now));
+    stmt->BindInt64(2, limit);
+    std::vector<std::string> ids;
+    while (true) {
+      WOR_ASSIGN_OR_RETURN(bool row, stmt->Step());
+      if (!row) break;
+      ids.push_back(stmt->ColumnText(0));
+    }
+    return ids;
+  }
+
   absl::StatusOr<std::vector<std::pair<int64_t, wor::v1::Feedback>>>
   ListFeedback(const std::string& referral_id, int64_t after,
                int limit) override {

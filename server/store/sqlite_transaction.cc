@@ -23,7 +23,8 @@ absl::Status SqliteTransaction::InsertReferral(
       auto stmt,
       db_.Prepare("INSERT INTO referrals (id, revision, state, practice_agb, "
                   "welfare_organisation, patient_pseudonym, body, "
-                  "sealed_personal) VALUES (?, 1, ?, ?, ?, ?, ?, ?)"));
+                  "sealed_personal, deadline_alarm_time) "
+                  "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)"));
   stmt->BindText(1, id);
   stmt->BindInt64(2, referral.state());
   stmt->BindText(3, referral.referrer().practice_agb());
@@ -31,6 +32,7 @@ absl::Status SqliteTransaction::InsertReferral(
   stmt->BindText(5, referral.patient_pseudonym());
   stmt->BindBlob(6, sealed.public_part.SerializeAsString());
   stmt->BindBlob(7, sealed.personal);
+  BindAlarmTime(*stmt, 8, referral);
   absl::Status status = stmt->Run();
   if (absl::IsAlreadyExists(status)) {
     return absl::AlreadyExistsError(
@@ -48,16 +50,17 @@ absl::Status SqliteTransaction::UpdateReferral(
       auto stmt,
       db_.Prepare("UPDATE referrals SET revision = revision + 1, state = ?, "
                   "practice_agb = ?, welfare_organisation = ?, "
-                  "patient_pseudonym = ?, body = ?, sealed_personal = ? "
-                  "WHERE id = ? AND revision = ?"));
+                  "patient_pseudonym = ?, body = ?, sealed_personal = ?, "
+                  "deadline_alarm_time = ? WHERE id = ? AND revision = ?"));
   stmt->BindInt64(1, referral.state());
   stmt->BindText(2, referral.referrer().practice_agb());
   stmt->BindText(3, referral.welfare_organisation());
   stmt->BindText(4, referral.patient_pseudonym());
   stmt->BindBlob(5, sealed.public_part.SerializeAsString());
   stmt->BindBlob(6, sealed.personal);
-  stmt->BindText(7, id);
-  stmt->BindInt64(8, expected_revision);
+  BindAlarmTime(*stmt, 7, referral);
+  stmt->BindText(8, id);
+  stmt->BindInt64(9, expected_revision);
   WOR_RETURN_IF_ERROR(stmt->Run());
   return CheckOneRowChanged(id);
 }

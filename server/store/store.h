@@ -160,6 +160,12 @@ class Store {
   virtual absl::StatusOr<std::vector<StoredReferral>> ListReferrals(
       const ReferralFilter& filter, int64_t after_sequence, int limit) = 0;
 
+  // Ids of the referrals whose next_deadline_alarm_time is at or before
+  // `now`, earliest alarm first, at most `limit` — through an index, so the
+  // cost follows the number due, not the number stored.
+  virtual absl::StatusOr<std::vector<std::string>> ListReferralsWithAlarmDue(
+      absl::Time now, int limit) = 0;
+
   // Feedback of one referral with position > `after`, oldest first, at most
   // `limit`; each paired with its position for paging.
   virtual absl::StatusOr<std::vector<std::pair<int64_t, wor::v1::Feedback>>>
