@@ -67,6 +67,16 @@ TestServer::TestServer(bool use_sqlite, absl::Time now) : clock_(now) {
     if (made == nullptr) std::abort();
     directory_ = made;
   }
+  StartServer();
+}
+
+void TestServer::Restart() {
+  server_->Shutdown(absl::ZeroDuration());
+  server_.reset();
+  StartServer();
+}
+
+void TestServer::StartServer() {
   auto server = WorServer::Start(TestConfig(directory_), &clock_, &log_);
   if (!server.ok()) {
     std::cerr << "test server: " << server.status() << "\n";

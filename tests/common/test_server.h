@@ -35,6 +35,9 @@ class TestServer {
   ~TestServer();
 
   FakeClock& clock() { return clock_; }
+  // Stops the server and starts a new one on the same database, keyring
+  // and clock (a restart; SQLite only). Stubs and channel() are renewed.
+  void Restart();
   WorServer& server() { return *server_; }
   // Calls on channel() and the stubs below act as the natural actor of
   // each method (tests/common/test_identity.h); ChannelAs acts as one user.
@@ -54,6 +57,8 @@ class TestServer {
   wor::v1::DiagnosticsService::Stub& diagnostics() { return *diagnostics_; }
 
  private:
+  void StartServer();
+
   FakeClock clock_;
   std::string directory_;
   std::ostringstream log_;
