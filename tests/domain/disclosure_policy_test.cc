@@ -248,7 +248,10 @@ Expected ExpectedForReferral(UserRole role,
                              absl::string_view path) {
   if (!IsReferrer(role) && !IsCoach(role)) return {false};
   const std::string top(path.substr(0, path.find('.')));
-  if (path == "patient.bsn" || top == "patient_pseudonym") return {false};
+  if (path == "patient.bsn" || top == "patient_pseudonym" ||
+      top == "next_deadline_alarm_time") {
+    return {false};
+  }
   if (path == "patient.ehr_patient_reference") return {IsReferrer(role)};
   if (top == "patient" || top == "patient_question" || top == "indicators" ||
       top == "contra_indications" || top == "conversation") {

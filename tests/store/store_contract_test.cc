@@ -493,6 +493,56 @@ TEST_P(StoreContractTest, ListingMatchesTheLatestRevisionOfAReferral) {
   EXPECT_THAT(ListedNames({{}, "", "O1"}), IsEmpty());
 }
 
+// The escalation scanner's alarm index.
+
+wor::v1::Referral WithAlarm(wor::v1::Referral referral,
+                            std::optional<absl::Time> alarm) {
+  if (alarm) {
+    referral.mutable_next_deadline_alarm_time()->set_seconds(
+        absl::ToUnixSeconds(*alarm));
+  } else {
+    referral.clear_next_deadline_alarm_time();
+  }
+  return referral;
+}
+
+TEST_P(StoreContractTest, DueAlarmsAreListedEarliestFirstUpToNow) {
+  const absl::Time t0 = absl::FromUnixSeconds(1790000000);
+  ASSERT_THAT(Insert("late", WithAlarm(MakeReferral("late"), t0 + absl::Hours(2))),
+              IsOk());
+  ASSERT_THAT(Insert("early", WithAlarm(MakeReferral("early"), t0)), IsOk());
+  ASSERT_THAT(Insert("none", WithAlarm(MakeReferral("none"), std::nullopt)),
+              IsOk());
+  ASSERT_THAT(
+      Insert("mid", WithAlarm(MakeReferral("mid"), t0 + absl::Hours(1))),
+      IsOk());
+
+  EXPECT_THAT(store_->ListReferralsWithAlarmDue(t0 - absl::Seconds(1), 10),
+              IsOkAndHolds(IsEmpty()));
+  // An alarm at exactly now is due.
+  EXPECT_THAT(store_->ListReferralsWithAlarmDue(t0, 10),
+              IsOkAndHolds(ElementsAre("early")));
+  EXPECT_THAT(store_->ListReferralsWithAlarmDue(t0 + absl::Hours(3), 10),
+              IsOkAndHolds(ElementsAre("early", "mid", "late")));
+  EXPECT_THAT(store_->ListReferralsWithAlarmDue(t0 + absl::Hours(3), 2),
+              IsOkAndHolds(ElementsAre("early", "mid")));
+}
+
+TEST_P(StoreContractTest, AnUpdateMovesOrClearsTheAlarm) {
+  const absl::Time t0 = absl::FromUnixSeconds(1790000000);
+  ASSERT_THAT(Insert("a", WithAlarm(MakeReferral("a"), t0)), IsOk());
+  ASSERT_THAT(Insert("b", WithAlarm(MakeReferral("b"), t0)), IsOk());
+  ASSERT_THAT(Update("a", 1, WithAlarm(MakeReferral("a"), t0 + absl::Hours(5))),
+              IsOk());
+  ASSERT_THAT(Update("b", 1, WithAlarm(MakeReferral("b"), std::nullopt)),
+              IsOk());
+
+  EXPECT_THAT(store_->ListReferralsWithAlarmDue(t0 + absl::Hours(1), 10),
+              IsOkAndHolds(IsEmpty()));
+  EXPECT_THAT(store_->ListReferralsWithAlarmDue(t0 + absl::Hours(5), 10),
+              IsOkAndHolds(ElementsAre("a")));
+}
+
 // Concurrency.
 
 TEST_P(StoreContractTest, ConcurrentWritesAllLandExactlyOnce) {
