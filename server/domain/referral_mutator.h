@@ -46,11 +46,18 @@ class ReferralMutator {
   using Change =
       std::function<absl::Status(wor::v1::Referral& referral, absl::Time now)>;
 
+  // A change that also reads (or writes) other rows in the same
+  // transaction, e.g. the coach's other bookings.
+  using ChangeInTransaction = std::function<absl::Status(
+      WriteTransaction& tx, wor::v1::Referral& referral, absl::Time now)>;
+
   ReferralMutator(Store* store, const Clock* clock)
       : store_(store), clock_(clock), audit_(store, clock) {}
 
   absl::StatusOr<wor::v1::Referral> Apply(const VerbCall& call,
                                           const Change& change);
+  absl::StatusOr<wor::v1::Referral> ApplyInTransaction(
+      const VerbCall& call, const ChangeInTransaction& change);
 
  private:
   Store* store_;
