@@ -38,8 +38,8 @@ std::vector<ProposedSlot> FindFreeSlots(
     return slots;
   }
   const absl::Time horizon = query.earliest + query.horizon;
-  const absl::CivilDay first_day = zone.At(query.earliest).cs;
-  const absl::CivilDay last_day = zone.At(horizon).cs;
+  const absl::CivilDay first_day(zone.At(query.earliest).cs);
+  const absl::CivilDay last_day(zone.At(horizon).cs);
   for (absl::CivilDay day = first_day; day <= last_day; ++day) {
     for (const TimeInterval& free :
          AvailableIntervalsOnDay(availability, day, calendar, zone)) {

@@ -130,8 +130,9 @@ IntakeWorkflow::FindIntakeSlots(const CallContext& call,
                        store_->GetCoachAvailability(coach.Name()));
   WOR_ASSIGN_OR_RETURN(
       std::vector<BookedIntake> booked,
-      store_->ListCoachIntakes(coach.Name(), query.earliest,
-                               query.earliest + query.horizon));
+      store_->ListCoachIntakes(
+          coach.Name(), query.earliest,
+          query.earliest + query.horizon + query.duration));
   std::vector<TimeInterval> taken;
   for (const BookedIntake& intake : booked) {
     // The referral's own booking is what a reschedule replaces.

@@ -61,6 +61,10 @@ wor::v1::CoachAvailability Mondays() {
   return availability;
 }
 
+// No booked intake found.
+MATCHER(IsNoIntake, "is no booked intake") { return !arg.has_value(); }
+const auto kNoIntake = IsNoIntake();
+
 class SchedulingContractTest : public StoreContractTest {
  protected:
   absl::StatusOr<int64_t> Put(const std::string& coach, int64_t expected,
@@ -140,8 +144,8 @@ TEST_P(SchedulingContractTest, AStaleFirstPublicationLeavesNothingBehind) {
 TEST_P(SchedulingContractTest, BookedIntakesOverlappingAnIntervalAreFound) {
   ASSERT_THAT(Insert("a", WithIntake("a", kCoach, Hour(1), Hour(2))), IsOk());
   // Touching intervals do not overlap.
-  EXPECT_THAT(Overlapping(kCoach, Hour(2), Hour(3)), IsOkAndHolds(std::nullopt));
-  EXPECT_THAT(Overlapping(kCoach, Hour(0), Hour(1)), IsOkAndHolds(std::nullopt));
+  EXPECT_THAT(Overlapping(kCoach, Hour(2), Hour(3)), IsOkAndHolds(kNoIntake));
+  EXPECT_THAT(Overlapping(kCoach, Hour(0), Hour(1)), IsOkAndHolds(kNoIntake));
   absl::StatusOr<std::optional<BookedIntake>> found =
       Overlapping(kCoach, Hour(1) + absl::Minutes(30), Hour(3));
   ASSERT_THAT(found, IsOk());
@@ -151,9 +155,9 @@ TEST_P(SchedulingContractTest, BookedIntakesOverlappingAnIntervalAreFound) {
   EXPECT_EQ((*found)->end, Hour(2));
   // Not another coach's, and not the excluded referral's own.
   EXPECT_THAT(Overlapping(kOtherCoach, Hour(1), Hour(2)),
-              IsOkAndHolds(std::nullopt));
+              IsOkAndHolds(kNoIntake));
   EXPECT_THAT(Overlapping(kCoach, Hour(1), Hour(2), "a"),
-              IsOkAndHolds(std::nullopt));
+              IsOkAndHolds(kNoIntake));
 }
 
 TEST_P(SchedulingContractTest, OnlyBookedIntakesOfOpenReferralsCount) {
@@ -167,7 +171,7 @@ TEST_P(SchedulingContractTest, OnlyBookedIntakesOfOpenReferralsCount) {
   wor::v1::Referral ended = WithIntake("ended", kCoach, Hour(1), Hour(2));
   ended.set_state(wor::v1::REFERRAL_STATE_CANCELLED);
   ASSERT_THAT(Insert("ended", ended), IsOk());
-  EXPECT_THAT(Overlapping(kCoach, Hour(0), Hour(5)), IsOkAndHolds(std::nullopt));
+  EXPECT_THAT(Overlapping(kCoach, Hour(0), Hour(5)), IsOkAndHolds(kNoIntake));
   EXPECT_THAT(Listed(kCoach, Hour(0), Hour(5)), IsEmpty());
 }
 
@@ -175,7 +179,7 @@ TEST_P(SchedulingContractTest, UpdatingTheReferralMovesOrFreesItsIntake) {
   ASSERT_THAT(Insert("a", WithIntake("a", kCoach, Hour(1), Hour(2))), IsOk());
   ASSERT_THAT(Update("a", 1, WithIntake("a", kCoach, Hour(5), Hour(6))), IsOk());
   EXPECT_THAT(Listed(kCoach, Hour(0), Hour(24)), ElementsAre("a"));
-  EXPECT_THAT(Overlapping(kCoach, Hour(1), Hour(2)), IsOkAndHolds(std::nullopt));
+  EXPECT_THAT(Overlapping(kCoach, Hour(1), Hour(2)), IsOkAndHolds(kNoIntake));
   ASSERT_THAT(Update("a", 2,
                      WithIntake("a", kCoach, Hour(5), Hour(6),
                                 wor::v1::APPOINTMENT_STATUS_CANCELLED)),
