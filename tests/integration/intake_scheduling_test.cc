@@ -83,8 +83,9 @@ class IntakeScheduling : public ::testing::Test {
     wor::v1::AcceptReferralRequest accept;
     accept.set_name(name);
     accept.set_request_id(absl::StrCat("accept-", tag));
-    EXPECT_TRUE(
-        WOR_UNARY(*coach_referrals, AcceptReferral, accept, referral).status.ok());
+    auto accepted =
+        WOR_UNARY(*coach_referrals, AcceptReferral, accept, referral);
+    EXPECT_TRUE(accepted.status.ok()) << accepted.status.error_message();
     wor::v1::RecordContactAttemptRequest contact;
     contact.set_name(name);
     contact.mutable_attempt()->set_channel(wor::v1::CONTACT_CHANNEL_PHONE);
