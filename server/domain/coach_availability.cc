@@ -139,9 +139,9 @@ absl::Status ValidateExceptions(absl::string_view field,
                         "has another exception already; one per day");
     }
     if (exception.hours_size() > kMaxHoursPerException) {
-      return FieldError(absl::StrCat(item, ".hours"),
-                        absl::StrCat("has more than ", kMaxHoursPerException,
-                                     " ranges"));
+      return FieldError(
+          absl::StrCat(item, ".hours"),
+          absl::StrCat("has more than ", kMaxHoursPerException, " ranges"));
     }
     std::vector<std::pair<std::string, wor::v1::TimeRange>> ranges;
     for (int j = 0; j < exception.hours_size(); ++j) {
@@ -229,8 +229,7 @@ absl::Time LocalMinuteToInstant(absl::CivilDay day, int minute_of_day,
                                 absl::TimeZone zone) {
   const absl::TimeZone::TimeInfo info =
       zone.At(absl::CivilMinute(day) + minute_of_day);
-  return info.kind == absl::TimeZone::TimeInfo::SKIPPED ? info.trans
-                                                        : info.pre;
+  return info.kind == absl::TimeZone::TimeInfo::SKIPPED ? info.trans : info.pre;
 }
 
 std::vector<TimeInterval> AvailableIntervalsOnDay(
@@ -241,9 +240,8 @@ std::vector<TimeInterval> AvailableIntervalsOnDay(
     return intervals;
   }
   for (const wor::v1::TimeRange& range : PublishedRanges(availability, day)) {
-    TimeInterval interval{
-        LocalMinuteToInstant(day, range.start_minute(), zone),
-        LocalMinuteToInstant(day, range.end_minute(), zone)};
+    TimeInterval interval{LocalMinuteToInstant(day, range.start_minute(), zone),
+                          LocalMinuteToInstant(day, range.end_minute(), zone)};
     if (interval.start < interval.end) intervals.push_back(interval);
   }
   std::sort(intervals.begin(), intervals.end(),

@@ -39,8 +39,8 @@ absl::StatusOr<CoachName> Parse(absl::string_view field,
       absl::StrSplit(absl::string_view(name), '/');
   const size_t expected = availability ? 5 : 4;
   if (parts.size() != expected || parts[0] != "welfareOrganisations" ||
-      !IsKvkNumber(parts[1]) || parts[2] != "coaches" ||
-      !IsCoachId(parts[3]) || (availability && parts[4] != "availability")) {
+      !IsKvkNumber(parts[1]) || parts[2] != "coaches" || !IsCoachId(parts[3]) ||
+      (availability && parts[4] != "availability")) {
     return FieldError(
         field, availability
                    ? "expected welfareOrganisations/{kvk_number}/coaches/"

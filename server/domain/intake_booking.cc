@@ -21,8 +21,7 @@ absl::StatusOr<absl::Duration> IntakeDuration(absl::string_view field,
   if (minutes < kShortestIntakeMinutes || minutes > kLongestIntakeMinutes) {
     return FieldError(field,
                       absl::StrCat("must be ", kShortestIntakeMinutes, "-",
-                                   kLongestIntakeMinutes,
-                                   " minutes, or 0 for ",
+                                   kLongestIntakeMinutes, " minutes, or 0 for ",
                                    kDefaultIntakeMinutes));
   }
   return absl::Minutes(minutes);
@@ -79,10 +78,9 @@ absl::Status CheckCoachIsFree(WriteTransaction& tx, const CoachName& coach,
                               const TimeInterval& slot,
                               const std::string& referral_id,
                               absl::TimeZone zone) {
-  WOR_ASSIGN_OR_RETURN(
-      std::optional<BookedIntake> taken,
-      tx.FindOverlappingIntake(coach.Name(), slot.start, slot.end,
-                               referral_id));
+  WOR_ASSIGN_OR_RETURN(std::optional<BookedIntake> taken,
+                       tx.FindOverlappingIntake(coach.Name(), slot.start,
+                                                slot.end, referral_id));
   if (!taken) return absl::OkStatus();
   return absl::AlreadyExistsError(absl::StrCat(
       "scheduled_time: the coach already has an intake booked from ",

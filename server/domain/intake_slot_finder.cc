@@ -14,7 +14,7 @@ absl::Time CeilToGrid(absl::Time t) {
   const absl::Duration remainder = since_epoch % kSlotGrid;
   if (remainder == absl::ZeroDuration()) return t;
   return t + (remainder > absl::ZeroDuration() ? kSlotGrid - remainder
-                                                : -remainder);
+                                               : -remainder);
 }
 
 // The first booking that overlaps `slot`, or null.
@@ -30,9 +30,8 @@ const TimeInterval* FirstOverlap(const std::vector<TimeInterval>& booked,
 
 std::vector<ProposedSlot> FindFreeSlots(
     const wor::v1::CoachAvailability& availability,
-    const std::vector<TimeInterval>& booked,
-    const WorkingDayCalendar& calendar, absl::TimeZone zone,
-    const SlotQuery& query) {
+    const std::vector<TimeInterval>& booked, const WorkingDayCalendar& calendar,
+    absl::TimeZone zone, const SlotQuery& query) {
   std::vector<ProposedSlot> slots;
   if (query.max_slots <= 0 || query.duration <= absl::ZeroDuration()) {
     return slots;

@@ -33,7 +33,7 @@ inline constexpr absl::Duration kSlotSearchHorizon = absl::Hours(24 * 7 * 8);
 inline constexpr absl::Duration kSlotGrid = absl::Minutes(15);
 
 struct SlotQuery {
-  absl::Time earliest;  // no slot starts before this
+  absl::Time earliest;                          // no slot starts before this
   absl::Duration horizon = kSlotSearchHorizon;  // from `earliest`
   absl::Duration duration = absl::Minutes(60);
   int max_slots = 5;
@@ -52,9 +52,8 @@ struct ProposedSlot {
 // search period's edges). `availability` must be valid.
 std::vector<ProposedSlot> FindFreeSlots(
     const wor::v1::CoachAvailability& availability,
-    const std::vector<TimeInterval>& booked,
-    const WorkingDayCalendar& calendar, absl::TimeZone zone,
-    const SlotQuery& query);
+    const std::vector<TimeInterval>& booked, const WorkingDayCalendar& calendar,
+    absl::TimeZone zone, const SlotQuery& query);
 
 }  // namespace wor::server
 

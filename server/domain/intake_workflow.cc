@@ -80,8 +80,8 @@ absl::StatusOr<wor::v1::Referral> IntakeWorkflow::RecordContactAttempt(
 }
 
 absl::StatusOr<wor::v1::FindIntakeSlotsResponse>
-IntakeWorkflow::FindIntakeSlots(const CallContext& call,
-                                const wor::v1::FindIntakeSlotsRequest& request) {
+IntakeWorkflow::FindIntakeSlots(
+    const CallContext& call, const wor::v1::FindIntakeSlotsRequest& request) {
   WOR_ASSIGN_OR_RETURN(std::string id,
                        ParseReferralName("name", request.name()));
   WOR_ASSIGN_OR_RETURN(CoachName coach,
@@ -90,16 +90,16 @@ IntakeWorkflow::FindIntakeSlots(const CallContext& call,
       absl::Duration duration,
       IntakeDuration("duration_minutes", request.duration_minutes()));
   if (request.max_slots() < 0 || request.max_slots() > kMostIntakeSlots) {
-    return FieldError("max_slots", absl::StrCat("must be 1-", kMostIntakeSlots,
-                                                ", or 0 for ",
-                                                kDefaultIntakeSlots));
+    return FieldError(
+        "max_slots", absl::StrCat("must be 1-", kMostIntakeSlots, ", or 0 for ",
+                                  kDefaultIntakeSlots));
   }
   const absl::Time now = clock_->Now();
   SlotQuery query;
   query.earliest = now;
   if (request.has_earliest_time()) {
-    WOR_RETURN_IF_ERROR(CheckTimestampSet("earliest_time", true,
-                                          request.earliest_time()));
+    WOR_RETURN_IF_ERROR(
+        CheckTimestampSet("earliest_time", true, request.earliest_time()));
     query.earliest = std::max(now, FromTimestamp(request.earliest_time()));
     if (query.earliest > now + kLongestIntakeBookingAhead) {
       return FieldError("earliest_time", "lies more than a year ahead");
@@ -111,10 +111,9 @@ IntakeWorkflow::FindIntakeSlots(const CallContext& call,
 
   // The referral is read like any other: NOT_FOUND outside the caller's
   // organisation, and audited.
-  WOR_ASSIGN_OR_RETURN(
-      wor::v1::Referral referral,
-      ReadReferralForCall(audit_, call, "name", request.name(),
-                          ReadView::kInternal));
+  WOR_ASSIGN_OR_RETURN(wor::v1::Referral referral,
+                       ReadReferralForCall(audit_, call, "name", request.name(),
+                                           ReadView::kInternal));
   WOR_RETURN_IF_ERROR(CheckCoachOfReferral("coach", coach, referral));
   const WorkingDayCalendar* calendar =
       region_->CalendarFor(referral.welfare_organisation());
@@ -128,11 +127,10 @@ IntakeWorkflow::FindIntakeSlots(const CallContext& call,
 
   WOR_ASSIGN_OR_RETURN(StoredCoachAvailability availability,
                        store_->GetCoachAvailability(coach.Name()));
-  WOR_ASSIGN_OR_RETURN(
-      std::vector<BookedIntake> booked,
-      store_->ListCoachIntakes(
-          coach.Name(), query.earliest,
-          query.earliest + query.horizon + query.duration));
+  WOR_ASSIGN_OR_RETURN(std::vector<BookedIntake> booked,
+                       store_->ListCoachIntakes(
+                           coach.Name(), query.earliest,
+                           query.earliest + query.horizon + query.duration));
   std::vector<TimeInterval> taken;
   for (const BookedIntake& intake : booked) {
     // The referral's own booking is what a reschedule replaces.

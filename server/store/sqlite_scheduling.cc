@@ -9,9 +9,9 @@
 
 namespace wor::server {
 
-absl::Status WriteReferralSchedulingColumns(
-    SqliteConnection& db, const std::string& id,
-    const wor::v1::Referral& referral) {
+absl::Status WriteReferralSchedulingColumns(SqliteConnection& db,
+                                            const std::string& id,
+                                            const wor::v1::Referral& referral) {
   const std::optional<BookedIntake> booked = BookedIntakeOf(id, referral);
   WOR_ASSIGN_OR_RETURN(
       auto stmt,
@@ -47,9 +47,9 @@ absl::StatusOr<int64_t> UpsertCoachAvailability(
     const wor::v1::CoachAvailability& availability) {
   const std::string body = availability.SerializeAsString();
   if (expected_revision == 0) {
-    WOR_ASSIGN_OR_RETURN(
-        auto stmt, db.Prepare("INSERT INTO coach_availability (coach, "
-                              "revision, body) VALUES (?, 1, ?)"));
+    WOR_ASSIGN_OR_RETURN(auto stmt,
+                         db.Prepare("INSERT INTO coach_availability (coach, "
+                                    "revision, body) VALUES (?, 1, ?)"));
     stmt->BindText(1, coach);
     stmt->BindBlob(2, body);
     absl::Status status = stmt->Run();

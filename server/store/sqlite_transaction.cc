@@ -208,8 +208,8 @@ absl::Status SqliteTransaction::AppendAudit(
   return absl::OkStatus();
 }
 
-absl::StatusOr<StoredCoachAvailability>
-SqliteTransaction::GetCoachAvailability(const std::string& coach) {
+absl::StatusOr<StoredCoachAvailability> SqliteTransaction::GetCoachAvailability(
+    const std::string& coach) {
   return SelectCoachAvailability(db_, coach);
 }
 

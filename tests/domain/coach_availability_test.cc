@@ -79,9 +79,9 @@ class CoachAvailabilityTest : public ::testing::Test {
 
 TEST_F(CoachAvailabilityTest, AnOfficeWeekIsValid) {
   EXPECT_TRUE(ValidateCoachAvailability("availability", OfficeWeek()).ok());
-  EXPECT_TRUE(ValidateCoachAvailability("availability",
-                                        wor::v1::CoachAvailability())
-                  .ok());
+  EXPECT_TRUE(
+      ValidateCoachAvailability("availability", wor::v1::CoachAvailability())
+          .ok());
 }
 
 TEST_F(CoachAvailabilityTest, AnEndOffTheQuarterHourNamesItsField) {
@@ -127,8 +127,7 @@ TEST_F(CoachAvailabilityTest, WeekendHoursAndUnsetWeekdaysAreRefused) {
               StartsWith("availability.weekly_hours[0].weekday: intakes are "
                          "held on working days"));
   a.mutable_weekly_hours(0)->set_weekday(wor::v1::WEEKDAY_UNSPECIFIED);
-  EXPECT_THAT(Error(a),
-              StartsWith("availability.weekly_hours[0].weekday: "));
+  EXPECT_THAT(Error(a), StartsWith("availability.weekly_hours[0].weekday: "));
 }
 
 TEST_F(CoachAvailabilityTest, ExceptionsNeedRealUniqueDates) {
@@ -137,8 +136,7 @@ TEST_F(CoachAvailabilityTest, ExceptionsNeedRealUniqueDates) {
   *first->mutable_date() = ToLocalDate(absl::CivilDay(2026, 5, 12));
   auto* second = a.add_exceptions();
   *second->mutable_date() = ToLocalDate(absl::CivilDay(2026, 5, 12));
-  EXPECT_THAT(Error(a),
-              StartsWith("availability.exceptions[1].date: "));
+  EXPECT_THAT(Error(a), StartsWith("availability.exceptions[1].date: "));
   second->mutable_date()->set_day(31);
   second->mutable_date()->set_month(4);
   EXPECT_THAT(Error(a),
@@ -187,7 +185,8 @@ TEST_F(CoachAvailabilityTest, HolidaysWeekendsAndClosingDaysHaveNoHours) {
   EXPECT_THAT(AvailableIntervalsOnDay(OfficeWeek(), absl::CivilDay(2026, 5, 15),
                                       closed_friday, zone_),
               IsEmpty());
-  EXPECT_THAT(On(OfficeWeek(), absl::CivilDay(2026, 5, 15)), ::testing::SizeIs(2));
+  EXPECT_THAT(On(OfficeWeek(), absl::CivilDay(2026, 5, 15)),
+              ::testing::SizeIs(2));
 }
 
 TEST_F(CoachAvailabilityTest, AnExceptionReplacesTheWeeklyHoursOfItsDay) {

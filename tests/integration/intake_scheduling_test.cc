@@ -30,7 +30,8 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 
 constexpr char kOtherOrganisation[] = "47654321";
-constexpr char kCoach[] = "welfareOrganisations/41234567/coaches/coach-41234567";
+constexpr char kCoach[] =
+    "welfareOrganisations/41234567/coaches/coach-41234567";
 constexpr char kColleague[] = "welfareOrganisations/41234567/coaches/coach-2";
 
 // The demo region plus a second welfare organisation, on SQLite, at
@@ -133,11 +134,12 @@ class IntakeScheduling : public ::testing::Test {
     return {status, response};
   }
 
-  RpcResult<wor::v1::Referral> Book(
-      const std::string& name, absl::Time when, const std::string& request_id,
-      wor::v1::IntakeLateReason late_reason =
-          wor::v1::INTAKE_LATE_REASON_UNSPECIFIED,
-      const TestIdentity& who = CoachOf(), const std::string& coach = "") {
+  RpcResult<wor::v1::Referral> Book(const std::string& name, absl::Time when,
+                                    const std::string& request_id,
+                                    wor::v1::IntakeLateReason late_reason =
+                                        wor::v1::INTAKE_LATE_REASON_UNSPECIFIED,
+                                    const TestIdentity& who = CoachOf(),
+                                    const std::string& coach = "") {
     wor::v1::ScheduleIntakeRequest q;
     q.set_name(name);
     *q.mutable_scheduled_time() = ToTimestamp(when);
@@ -302,8 +304,8 @@ TEST_F(IntakeScheduling, CancellingFreesTheSlotAndRecordsWhoCancelled) {
   const std::string name = ContactedReferral("a");
   const absl::Time ten = TestInstant("2026-04-28T08:00:00Z");
   ASSERT_TRUE(Book(name, ten, "book-1").status.ok());
-  auto unset = CancelBooking(name, "cancel-0",
-                             wor::v1::INTAKE_CANCELLED_BY_UNSPECIFIED);
+  auto unset =
+      CancelBooking(name, "cancel-0", wor::v1::INTAKE_CANCELLED_BY_UNSPECIFIED);
   EXPECT_EQ(unset.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(unset.status.error_message(), HasSubstr("cancelled_by"));
 
@@ -409,11 +411,11 @@ TEST_F(IntakeScheduling, ACoordinatorBooksForANamedCoachOfTheOrganisation) {
   EXPECT_EQ(unnamed.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(unnamed.status.error_message(), HasSubstr("coach"));
 
-  auto elsewhere = Book(
-      name, ten, "coord-2", wor::v1::INTAKE_LATE_REASON_UNSPECIFIED,
-      CoordinatorOf(),
-      absl::StrCat("welfareOrganisations/", kOtherOrganisation,
-                   "/coaches/coach-9"));
+  auto elsewhere =
+      Book(name, ten, "coord-2", wor::v1::INTAKE_LATE_REASON_UNSPECIFIED,
+           CoordinatorOf(),
+           absl::StrCat("welfareOrganisations/", kOtherOrganisation,
+                        "/coaches/coach-9"));
   EXPECT_EQ(elsewhere.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(elsewhere.status.error_message(), HasSubstr("coach:"));
 
@@ -423,9 +425,9 @@ TEST_F(IntakeScheduling, ACoordinatorBooksForANamedCoachOfTheOrganisation) {
   ASSERT_EQ(slots.value.slots_size(), 1);
   EXPECT_EQ(slots.value.slots(0).coach(), kColleague);
 
-  auto booked = Book(name, ten, "coord-3",
-                     wor::v1::INTAKE_LATE_REASON_UNSPECIFIED, CoordinatorOf(),
-                     kColleague);
+  auto booked =
+      Book(name, ten, "coord-3", wor::v1::INTAKE_LATE_REASON_UNSPECIFIED,
+           CoordinatorOf(), kColleague);
   ASSERT_TRUE(booked.status.ok()) << booked.status.error_message();
   EXPECT_EQ(booked.value.intake().coach(), kColleague);
   EXPECT_EQ(booked.value.assigned_coach(), kColleague);
@@ -449,13 +451,14 @@ TEST_F(IntakeScheduling, OthersCannotReadOrChangeACoachsAvailability) {
         << who.user;
   }
   // A name that does not exist reads the same as one out of reach.
-  const std::string unknown = absl::StrCat(
-      "welfareOrganisations/", "40000000", "/coaches/nobody");
+  const std::string unknown =
+      absl::StrCat("welfareOrganisations/", "40000000", "/coaches/nobody");
   EXPECT_EQ(Read(unknown, outsider).status.error_message(),
-            absl::StrCat(unknown, "/availability was not found; a coach "
-                                  "manages their own availability, a "
-                                  "coordinator that of the coaches of their "
-                                  "own organisation"));
+            absl::StrCat(unknown,
+                         "/availability was not found; a coach "
+                         "manages their own availability, a "
+                         "coordinator that of the coaches of their "
+                         "own organisation"));
   // Nothing changed, and the coordinator of the coach's own organisation
   // reads it.
   auto kept = Read(kCoach, CoordinatorOf());

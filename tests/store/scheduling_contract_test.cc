@@ -33,13 +33,15 @@ google::protobuf::Timestamp At(absl::Time t) {
   return ts;
 }
 
-absl::Time Hour(int h) { return absl::FromUnixSeconds(1778565600) + absl::Hours(h); }
+absl::Time Hour(int h) {
+  return absl::FromUnixSeconds(1778565600) + absl::Hours(h);
+}
 
 // A referral with an intake of `coach` booked at [start, end).
-wor::v1::Referral WithIntake(const std::string& id, const std::string& coach,
-                             absl::Time start, absl::Time end,
-                             wor::v1::AppointmentStatus status =
-                                 wor::v1::APPOINTMENT_STATUS_BOOKED) {
+wor::v1::Referral WithIntake(
+    const std::string& id, const std::string& coach, absl::Time start,
+    absl::Time end,
+    wor::v1::AppointmentStatus status = wor::v1::APPOINTMENT_STATUS_BOOKED) {
   wor::v1::Referral referral =
       MakeReferral(id, "01234567", "welfareOrganisations/11111111",
                    wor::v1::REFERRAL_STATE_INTAKE_SCHEDULED);
@@ -102,13 +104,13 @@ class SchedulingContractTest : public StoreContractTest {
   }
 };
 
-TEST_P(SchedulingContractTest, AvailabilityNeverPublishedIsEmptyAtRevisionZero) {
+TEST_P(SchedulingContractTest,
+       AvailabilityNeverPublishedIsEmptyAtRevisionZero) {
   absl::StatusOr<StoredCoachAvailability> stored =
       store_->GetCoachAvailability(kCoach);
   ASSERT_THAT(stored, IsOk());
   EXPECT_EQ(stored->revision, 0);
-  EXPECT_THAT(stored->availability,
-              EqualsProto(wor::v1::CoachAvailability()));
+  EXPECT_THAT(stored->availability, EqualsProto(wor::v1::CoachAvailability()));
 }
 
 TEST_P(SchedulingContractTest, AvailabilityIsReplacedAtItsCurrentRevisionOnly) {
@@ -177,7 +179,8 @@ TEST_P(SchedulingContractTest, OnlyBookedIntakesOfOpenReferralsCount) {
 
 TEST_P(SchedulingContractTest, UpdatingTheReferralMovesOrFreesItsIntake) {
   ASSERT_THAT(Insert("a", WithIntake("a", kCoach, Hour(1), Hour(2))), IsOk());
-  ASSERT_THAT(Update("a", 1, WithIntake("a", kCoach, Hour(5), Hour(6))), IsOk());
+  ASSERT_THAT(Update("a", 1, WithIntake("a", kCoach, Hour(5), Hour(6))),
+              IsOk());
   EXPECT_THAT(Listed(kCoach, Hour(0), Hour(24)), ElementsAre("a"));
   EXPECT_THAT(Overlapping(kCoach, Hour(1), Hour(2)), IsOkAndHolds(kNoIntake));
   ASSERT_THAT(Update("a", 2,
@@ -192,8 +195,9 @@ TEST_P(SchedulingContractTest, ACoachsIntakesAreListedByStartWithinThePeriod) {
               IsOk());
   ASSERT_THAT(Insert("early", WithIntake("early", kCoach, Hour(3), Hour(4))),
               IsOk());
-  ASSERT_THAT(Insert("other", WithIntake("other", kOtherCoach, Hour(3), Hour(4))),
-              IsOk());
+  ASSERT_THAT(
+      Insert("other", WithIntake("other", kOtherCoach, Hour(3), Hour(4))),
+      IsOk());
   ASSERT_THAT(Insert("far", WithIntake("far", kCoach, Hour(30), Hour(31))),
               IsOk());
   EXPECT_THAT(Listed(kCoach, Hour(0), Hour(24)), ElementsAre("early", "late"));
@@ -205,8 +209,8 @@ TEST_P(SchedulingContractTest, AnIntakeWrittenInTheTransactionIsSeenByIt) {
       ReadInTransaction<std::optional<BookedIntake>>(
           [&](WriteTransaction& tx)
               -> absl::StatusOr<std::optional<BookedIntake>> {
-            absl::Status inserted =
-                tx.InsertReferral("a", WithIntake("a", kCoach, Hour(1), Hour(2)));
+            absl::Status inserted = tx.InsertReferral(
+                "a", WithIntake("a", kCoach, Hour(1), Hour(2)));
             if (!inserted.ok()) return inserted;
             return tx.FindOverlappingIntake(kCoach, Hour(1), Hour(2), "");
           });
