@@ -493,5 +493,32 @@ TEST_F(IntakeScheduling, FindingSlotsOnAnotherOrganisationsReferralIsNotFound) {
   EXPECT_EQ(missing.status.error_code(), grpc::StatusCode::NOT_FOUND);
 }
 
+TEST_F(IntakeScheduling, FindingSlotsIsAuditedAsAReadOfTheReferral) {
+  const std::string name = ContactedReferral("a");
+  ASSERT_TRUE(FindSlots(name, 1).status.ok());
+  EXPECT_EQ(FindSlots(name, 1, CoachOf(kOtherOrganisation)).status.error_code(),
+            grpc::StatusCode::NOT_FOUND);
+
+  auto audit = wor::v1::AuditService::NewStub(
+      ChannelWithIdentity(target_, PrivacyOfficer()));
+  wor::v1::ListAuditRecordsRequest list;
+  list.set_referral(name);
+  list.set_page_size(1000);
+  grpc::ClientContext context;
+  wor::v1::ListAuditRecordsResponse records;
+  ASSERT_TRUE(audit->ListAuditRecords(&context, list, &records).ok());
+  int allowed = 0;
+  int denied = 0;
+  for (const wor::v1::AuditRecord& record : records.records()) {
+    if (record.method() != "wor.v1.IntakeService.FindIntakeSlots") continue;
+    EXPECT_EQ(record.event(), wor::v1::AUDIT_EVENT_TYPE_READ);
+    EXPECT_THAT(record.objects(), ::testing::Contains(name));
+    if (record.outcome() == wor::v1::AUDIT_OUTCOME_ALLOWED) ++allowed;
+    if (record.outcome() == wor::v1::AUDIT_OUTCOME_DENIED) ++denied;
+  }
+  EXPECT_EQ(allowed, 1);
+  EXPECT_EQ(denied, 1);
+}
+
 }  // namespace
 }  // namespace wor::server
