@@ -21,6 +21,7 @@
 #include "server/domain/patient_pseudonyms.h"
 #include "server/domain/referral_workflow.h"
 #include "server/domain/region_directory.h"
+#include "server/domain/scheduling_workflow.h"
 #include "server/service/audit_services.h"
 #include "server/service/caller_authenticator.h"
 #include "server/service/consent_service.h"
@@ -29,6 +30,7 @@
 #include "server/service/reference_data_services.h"
 #include "server/service/referral_service.h"
 #include "server/service/rpc_runner.h"
+#include "server/service/scheduling_service.h"
 #include "server/service/stream_limiter.h"
 #include "server/store/memory_store.h"
 #include "server/store/patient_keyring.h"
@@ -47,6 +49,7 @@ struct WorServer::Parts {
   std::unique_ptr<IntakeWorkflow> intake;
   std::unique_ptr<FeedbackWorkflow> feedback;
   std::unique_ptr<ConsentWorkflow> consent;
+  std::unique_ptr<SchedulingWorkflow> scheduling;
   std::unique_ptr<AuditWorkflow> audit_log;
   std::unique_ptr<EventFeed> events;
   std::unique_ptr<DeadlineScanner> deadline_scanner;
@@ -59,6 +62,7 @@ struct WorServer::Parts {
   std::unique_ptr<IntakeServiceImpl> intake_service;
   std::unique_ptr<FeedbackServiceImpl> feedback_service;
   std::unique_ptr<ConsentServiceImpl> consent_service;
+  std::unique_ptr<SchedulingServiceImpl> scheduling_service;
   std::unique_ptr<AuditServiceImpl> audit_service;
   std::unique_ptr<PrivacyServiceImpl> privacy_service;
   std::unique_ptr<ReferralFormServiceImpl> form_service;
@@ -112,6 +116,8 @@ absl::StatusOr<std::unique_ptr<WorServer>> WorServer::Start(
                                          parts->region.get());
   parts->consent = std::make_unique<ConsentWorkflow>(parts->store.get(), clock,
                                                      parts->region->zone());
+  parts->scheduling =
+      std::make_unique<SchedulingWorkflow>(parts->store.get(), clock);
   parts->audit_log = std::make_unique<AuditWorkflow>(
       parts->store.get(), clock, parts->keyring.get(), parts->region->zone());
   parts->events = std::make_unique<EventFeed>(parts->store.get(), clock);
@@ -137,6 +143,8 @@ absl::StatusOr<std::unique_ptr<WorServer>> WorServer::Start(
       parts->audit_log.get(), parts->runner.get());
   parts->intake_service = std::make_unique<IntakeServiceImpl>(
       parts->intake.get(), parts->runner.get());
+  parts->scheduling_service = std::make_unique<SchedulingServiceImpl>(
+      parts->scheduling.get(), parts->runner.get());
   parts->feedback_service = std::make_unique<FeedbackServiceImpl>(
       parts->feedback.get(), parts->runner.get());
   parts->form_service =
@@ -165,6 +173,7 @@ absl::StatusOr<std::unique_ptr<WorServer>> WorServer::Start(
   builder.RegisterService(parts->intake_service.get());
   builder.RegisterService(parts->feedback_service.get());
   builder.RegisterService(parts->consent_service.get());
+  builder.RegisterService(parts->scheduling_service.get());
   builder.RegisterService(parts->audit_service.get());
   builder.RegisterService(parts->privacy_service.get());
   builder.RegisterService(parts->form_service.get());

@@ -23,7 +23,9 @@ wor::v1::AuditEventType AuditEventForMethod(absl::string_view method) {
   if (name == "RecordConsent" || name == "RevokeConsent") {
     return wor::v1::AUDIT_EVENT_TYPE_CONSENT_CHANGE;
   }
-  if (absl::StartsWith(name, "Get")) return wor::v1::AUDIT_EVENT_TYPE_READ;
+  if (absl::StartsWith(name, "Get") || absl::StartsWith(name, "Find")) {
+    return wor::v1::AUDIT_EVENT_TYPE_READ;
+  }
   if (absl::StartsWith(name, "List")) return wor::v1::AUDIT_EVENT_TYPE_LIST;
   if (absl::StartsWith(name, "Watch") || absl::StartsWith(name, "Export")) {
     return wor::v1::AUDIT_EVENT_TYPE_EXPORT;

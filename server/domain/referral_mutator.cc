@@ -20,6 +20,13 @@ absl::Status ReferralNotFound(const std::string& name) {
 
 absl::StatusOr<wor::v1::Referral> ReferralMutator::Apply(const VerbCall& call,
                                                          const Change& change) {
+  return ApplyInTransaction(
+      call, [&](WriteTransaction&, wor::v1::Referral& referral,
+                absl::Time now) { return change(referral, now); });
+}
+
+absl::StatusOr<wor::v1::Referral> ReferralMutator::ApplyInTransaction(
+    const VerbCall& call, const ChangeInTransaction& change) {
   WOR_ASSIGN_OR_RETURN(std::string id, ParseReferralName("name", call.name));
   WOR_RETURN_IF_ERROR(CheckRequestId("request_id", call.request_id));
   std::optional<int64_t> expected_revision;
@@ -64,7 +71,7 @@ absl::StatusOr<wor::v1::Referral> ReferralMutator::Apply(const VerbCall& call,
 
           wor::v1::Referral updated = stored.referral;
           const wor::v1::ReferralState old_state = updated.state();
-          WOR_RETURN_IF_ERROR(change(updated, now));
+          WOR_RETURN_IF_ERROR(change(tx, updated, now));
           if (region_ != nullptr) {
             const DeadlinePolicy* policy =
                 region_->PolicyFor(updated.welfare_organisation());

@@ -47,6 +47,12 @@ class ReferralMutator {
   using Change =
       std::function<absl::Status(wor::v1::Referral& referral, absl::Time now)>;
 
+  // A change that also reads (or writes) other rows in the same
+  // transaction, e.g. the coach's other bookings.
+  using ChangeInTransaction = std::function<absl::Status(
+      WriteTransaction& tx, wor::v1::Referral& referral, absl::Time now)>;
+
+
   // `region` gives each referral's deadline policy, for its clocks
   // (AdvanceClocks); null only for changes that never touch the lifecycle
   // (consent).
@@ -56,6 +62,8 @@ class ReferralMutator {
 
   absl::StatusOr<wor::v1::Referral> Apply(const VerbCall& call,
                                           const Change& change);
+  absl::StatusOr<wor::v1::Referral> ApplyInTransaction(
+      const VerbCall& call, const ChangeInTransaction& change);
 
  private:
   Store* store_;

@@ -97,6 +97,12 @@ const DeadlinePolicy* RegionDirectory::PolicyFor(
   return it == organisations_.end() ? nullptr : it->second.policy.get();
 }
 
+const WorkingDayCalendar* RegionDirectory::CalendarFor(
+    const std::string& welfare_organisation) const {
+  auto it = organisations_.find(welfare_organisation);
+  return it == organisations_.end() ? nullptr : it->second.calendar.get();
+}
+
 bool RegionDirectory::CatalogueHas(const std::string& category,
                                    const std::string& activity) const {
   for (const auto& entry : catalogue_.categories()) {

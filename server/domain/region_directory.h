@@ -40,6 +40,11 @@ class RegionDirectory {
   const DeadlinePolicy* PolicyFor(
       const std::string& welfare_organisation) const;
 
+  // The working-day calendar of a welfare organisation (by resource name);
+  // null when unknown.
+  const WorkingDayCalendar* CalendarFor(
+      const std::string& welfare_organisation) const;
+
   // The Europe/Amsterdam zone all deadlines are in.
   absl::TimeZone zone() const { return zone_; }
 

@@ -31,6 +31,47 @@ grpc::Status IntakeServiceImpl::ScheduleIntake(
                       });
 }
 
+grpc::Status IntakeServiceImpl::FindIntakeSlots(
+    grpc::ServerContext* context,
+    const wor::v1::FindIntakeSlotsRequest* request,
+    wor::v1::FindIntakeSlotsResponse* response) {
+  return runner_->Run(context, "wor.v1.IntakeService.FindIntakeSlots",
+                      [&](const CallContext& call) {
+                        return Deliver(
+                            workflow_->FindIntakeSlots(call, *request),
+                            [&](wor::v1::FindIntakeSlotsResponse r) {
+                              *response = std::move(r);
+                            });
+                      });
+}
+
+grpc::Status IntakeServiceImpl::CancelIntake(
+    grpc::ServerContext* context, const wor::v1::CancelIntakeRequest* request,
+    wor::v1::CancelIntakeResponse* response) {
+  return runner_->Run(context, "wor.v1.IntakeService.CancelIntake",
+                      [&](const CallContext& call) {
+                        return Deliver(workflow_->CancelIntake(call, *request),
+                                       [&](wor::v1::Referral r) {
+                                         *response->mutable_referral() =
+                                             std::move(r);
+                                       });
+                      });
+}
+
+grpc::Status IntakeServiceImpl::RecordIntakeNoShow(
+    grpc::ServerContext* context,
+    const wor::v1::RecordIntakeNoShowRequest* request,
+    wor::v1::RecordIntakeNoShowResponse* response) {
+  return runner_->Run(context, "wor.v1.IntakeService.RecordIntakeNoShow",
+                      [&](const CallContext& call) {
+                        return Deliver(
+                            workflow_->RecordIntakeNoShow(call, *request),
+                            [&](wor::v1::Referral r) {
+                              *response->mutable_referral() = std::move(r);
+                            });
+                      });
+}
+
 grpc::Status IntakeServiceImpl::RecordIntake(
     grpc::ServerContext* context, const wor::v1::RecordIntakeRequest* request,
     wor::v1::RecordIntakeResponse* response) {

@@ -17,6 +17,17 @@ class IntakeServiceImpl final : public wor::v1::IntakeService::Service {
       grpc::ServerContext* context,
       const wor::v1::RecordContactAttemptRequest* request,
       wor::v1::RecordContactAttemptResponse* response) override;
+  grpc::Status FindIntakeSlots(
+      grpc::ServerContext* context,
+      const wor::v1::FindIntakeSlotsRequest* request,
+      wor::v1::FindIntakeSlotsResponse* response) override;
+  grpc::Status CancelIntake(grpc::ServerContext* context,
+                            const wor::v1::CancelIntakeRequest* request,
+                            wor::v1::CancelIntakeResponse* response) override;
+  grpc::Status RecordIntakeNoShow(
+      grpc::ServerContext* context,
+      const wor::v1::RecordIntakeNoShowRequest* request,
+      wor::v1::RecordIntakeNoShowResponse* response) override;
   grpc::Status ScheduleIntake(
       grpc::ServerContext* context,
       const wor::v1::ScheduleIntakeRequest* request,

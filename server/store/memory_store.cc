@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
@@ -61,7 +62,37 @@ struct MemoryState {
   std::map<std::string, std::map<int64_t, MemoryFeedback>> feedback;
   int64_t last_feedback_position = 0;
   std::vector<MemoryEvent> events;
+  // Published availability by coach name (holds no patient data).
+  std::map<std::string, StoredCoachAvailability> availability;
 };
+
+// Scheduling: the booked intakes of `coach` overlapping [from, to), by
+// start, from the referrals' public parts (intakes are not sealed).
+std::vector<BookedIntake> CoachIntakes(const MemoryState& state,
+                                       const std::string& coach,
+                                       absl::Time from, absl::Time to) {
+  std::vector<BookedIntake> intakes;
+  for (const auto& [id, stored] : state.referrals) {
+    std::optional<BookedIntake> booked =
+        BookedIntakeOf(id, stored.sealed.public_part);
+    if (booked && booked->coach == coach && booked->start < to &&
+        from < booked->end) {
+      intakes.push_back(*std::move(booked));
+    }
+  }
+  std::sort(intakes.begin(), intakes.end(),
+            [](const BookedIntake& a, const BookedIntake& b) {
+              return a.start < b.start;
+            });
+  return intakes;
+}
+
+StoredCoachAvailability FindAvailability(const MemoryState& state,
+                                         const std::string& coach) {
+  auto it = state.availability.find(coach);
+  return it == state.availability.end() ? StoredCoachAvailability{}
+                                        : it->second;
+}
 
 // The audit log only grows, so a transaction keeps just what it appends
 // instead of copying it.
@@ -220,6 +251,32 @@ class MemoryTransaction final : public WriteTransaction {
     return absl::OkStatus();
   }
 
+  absl::StatusOr<StoredCoachAvailability> GetCoachAvailability(
+      const std::string& coach) override {
+    return FindAvailability(state_, coach);
+  }
+
+  absl::StatusOr<int64_t> PutCoachAvailability(
+      const std::string& coach, int64_t expected_revision,
+      const wor::v1::CoachAvailability& availability) override {
+    StoredCoachAvailability& stored = state_.availability[coach];
+    if (stored.revision != expected_revision) {
+      if (stored.revision == 0) state_.availability.erase(coach);
+      return absl::AbortedError("the availability changed concurrently");
+    }
+    stored.availability = availability;
+    return ++stored.revision;
+  }
+
+  absl::StatusOr<std::optional<BookedIntake>> FindOverlappingIntake(
+      const std::string& coach, absl::Time start, absl::Time end,
+      const std::string& excluding_referral_id) override {
+    for (BookedIntake& booked : CoachIntakes(state_, coach, start, end)) {
+      if (booked.referral_id != excluding_referral_id) return booked;
+    }
+    return std::nullopt;
+  }
+
   // Applies the transaction to the committed state and audit log.
   void CommitTo(MemoryState& state, MemoryAuditLog& audit) && {
     state = std::move(state_);
@@ -373,6 +430,18 @@ class MemoryStore final : public Store {
       if (entry.row.sequence > after_sequence) result.push_back(entry.row);
     }
     return result;
+  }
+
+  absl::StatusOr<StoredCoachAvailability> GetCoachAvailability(
+      const std::string& coach) override {
+    absl::MutexLock lock(&mu_);
+    return FindAvailability(state_, coach);
+  }
+
+  absl::StatusOr<std::vector<BookedIntake>> ListCoachIntakes(
+      const std::string& coach, absl::Time from, absl::Time to) override {
+    absl::MutexLock lock(&mu_);
+    return CoachIntakes(state_, coach, from, to);
   }
 
  private:

@@ -16,6 +16,7 @@
 #include "server/store/sqlite_connection.h"
 #include "server/store/sqlite_migrations.h"
 #include "server/store/sqlite_rows.h"
+#include "server/store/sqlite_scheduling.h"
 #include "server/store/sqlite_transaction.h"
 
 namespace wor::server {
@@ -134,6 +135,7 @@ class SqliteStore final : public Store {
     query.AddEquals("practice_agb", filter.practice_agb);
     query.AddEquals("welfare_organisation", filter.welfare_organisation);
     query.AddEquals("patient_pseudonym", filter.patient_pseudonym);
+    query.AddEquals("assigned_coach", filter.assigned_coach);
     if (!filter.states.empty()) {
       std::vector<int> states(filter.states.begin(), filter.states.end());
       query.AddCondition(
@@ -237,7 +239,23 @@ class SqliteStore final : public Store {
         });
   }
 
+  absl::StatusOr<StoredCoachAvailability> GetCoachAvailability(
+      const std::string& coach) override {
+    WOR_ASSIGN_OR_RETURN(auto reader, BorrowReader());
+    return SelectCoachAvailability(*reader.connection, coach);
+  }
+
+  absl::StatusOr<std::vector<BookedIntake>> ListCoachIntakes(
+      const std::string& coach, absl::Time from, absl::Time to) override {
+    WOR_ASSIGN_OR_RETURN(auto reader, BorrowReader());
+    return SelectCoachIntakes(*reader.connection, coach, from, to, "",
+                              kMaxCoachIntakesListed);
+  }
+
  private:
+  // A coach's intakes over the slot finder's horizon are far fewer.
+  static constexpr int kMaxCoachIntakesListed = 10000;
+
   struct PendingWrite {
     const WriteFunction* fn;
     absl::Status result;

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "server/common/status_macros.h"
 #include "server/store/sqlite_rows.h"
+#include "server/store/sqlite_scheduling.h"
 
 namespace wor::server {
 
@@ -38,7 +39,8 @@ absl::Status SqliteTransaction::InsertReferral(
     return absl::AlreadyExistsError(
         absl::StrCat("referral ", id, " already exists"));
   }
-  return status;
+  WOR_RETURN_IF_ERROR(status);
+  return WriteReferralSchedulingColumns(db_, id, referral);
 }
 
 absl::Status SqliteTransaction::UpdateReferral(
@@ -62,7 +64,8 @@ absl::Status SqliteTransaction::UpdateReferral(
   stmt->BindText(8, id);
   stmt->BindInt64(9, expected_revision);
   WOR_RETURN_IF_ERROR(stmt->Run());
-  return CheckOneRowChanged(id);
+  WOR_RETURN_IF_ERROR(CheckOneRowChanged(id));
+  return WriteReferralSchedulingColumns(db_, id, referral);
 }
 
 absl::StatusOr<std::optional<IdempotencyRecord>>
@@ -206,6 +209,28 @@ absl::Status SqliteTransaction::AppendAudit(
   }
   progress_.audit_head = AuditChainHead::After(row);
   return absl::OkStatus();
+}
+
+absl::StatusOr<StoredCoachAvailability> SqliteTransaction::GetCoachAvailability(
+    const std::string& coach) {
+  return SelectCoachAvailability(db_, coach);
+}
+
+absl::StatusOr<int64_t> SqliteTransaction::PutCoachAvailability(
+    const std::string& coach, int64_t expected_revision,
+    const wor::v1::CoachAvailability& availability) {
+  return UpsertCoachAvailability(db_, coach, expected_revision, availability);
+}
+
+absl::StatusOr<std::optional<BookedIntake>>
+SqliteTransaction::FindOverlappingIntake(
+    const std::string& coach, absl::Time start, absl::Time end,
+    const std::string& excluding_referral_id) {
+  WOR_ASSIGN_OR_RETURN(
+      std::vector<BookedIntake> overlapping,
+      SelectCoachIntakes(db_, coach, start, end, excluding_referral_id, 1));
+  if (overlapping.empty()) return std::nullopt;
+  return std::move(overlapping.front());
 }
 
 absl::Status SqliteTransaction::CheckOneRowChanged(const std::string& id) {

@@ -60,6 +60,15 @@ class SqliteTransaction final : public WriteTransaction {
   absl::Status AppendEvent(const wor::v1::ReferralEvent& event) override;
   absl::Status AppendAudit(const wor::v1::AuditRecord& record) override;
 
+  absl::StatusOr<StoredCoachAvailability> GetCoachAvailability(
+      const std::string& coach) override;
+  absl::StatusOr<int64_t> PutCoachAvailability(
+      const std::string& coach, int64_t expected_revision,
+      const wor::v1::CoachAvailability& availability) override;
+  absl::StatusOr<std::optional<BookedIntake>> FindOverlappingIntake(
+      const std::string& coach, absl::Time start, absl::Time end,
+      const std::string& excluding_referral_id) override;
+
   const Progress& progress() const { return progress_; }
   // After a rolled-back savepoint, what it appended is gone again.
   void RestoreProgress(Progress progress) { progress_ = std::move(progress); }

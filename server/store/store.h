@@ -32,6 +32,7 @@
 #include "wor/v1/feedback.pb.h"
 #include "wor/v1/referral.pb.h"
 #include "wor/v1/referral_service.pb.h"
+#include "wor/v1/scheduling_service.pb.h"
 
 namespace wor::server {
 
@@ -84,6 +85,27 @@ struct ReferralFilter {
   // One patient's referrals (e.g. for erasure), through an index rather
   // than opening every referral.
   std::string patient_pseudonym = {};
+  // One coach's referrals (Referral.assigned_coach, the coach's worklist),
+  // through an index.
+  std::string assigned_coach = {};
+};
+
+// A coach's published availability with its storage revision (the basis of
+// its etag); revision 0 and an empty message when never published.
+struct StoredCoachAvailability {
+  wor::v1::CoachAvailability availability;
+  int64_t revision = 0;
+};
+
+// A booked intake as the coach's calendar holds it: the referral that holds
+// it and the appointment's [start, end). A referral holds a booked intake
+// while `intake.status` is BOOKED and the referral has not ended
+// (BookedIntakeOf in store_filters.h); stores index it from the referral.
+struct BookedIntake {
+  std::string referral_id;
+  std::string coach;  // welfareOrganisations/{kvk}/coaches/{coach_id}
+  absl::Time start;
+  absl::Time end;
 };
 
 // Which events a reader wants. Empty fields do not filter.
@@ -138,6 +160,22 @@ class WriteTransaction {
   // serialization of the record with `sequence` set and both hash fields
   // empty. Commits with the rest of the transaction.
   virtual absl::Status AppendAudit(const wor::v1::AuditRecord& record) = 0;
+
+  // Coach availability and booked intakes (scheduling).
+  //
+  // The availability of `coach` (`welfareOrganisations/{kvk}/coaches/{id}`).
+  virtual absl::StatusOr<StoredCoachAvailability> GetCoachAvailability(
+      const std::string& coach) = 0;
+  // Replaces it when its revision is still `expected_revision` (0: never
+  // published) and returns the new revision; ABORTED otherwise.
+  virtual absl::StatusOr<int64_t> PutCoachAvailability(
+      const std::string& coach, int64_t expected_revision,
+      const wor::v1::CoachAvailability& availability) = 0;
+  // A booked intake of `coach` overlapping [start, end), other than the one
+  // of referral `excluding_referral_id`; nullopt when there is none.
+  virtual absl::StatusOr<std::optional<BookedIntake>> FindOverlappingIntake(
+      const std::string& coach, absl::Time start, absl::Time end,
+      const std::string& excluding_referral_id) = 0;
 };
 
 class Store {
@@ -191,6 +229,15 @@ class Store {
   // at most `limit` — for VerifyAuditChain, which recomputes every hash.
   virtual absl::StatusOr<std::vector<StoredAuditRow>> ReadAuditRows(
       int64_t after_sequence, int limit) = 0;
+
+  // Coach availability and booked intakes (scheduling), committed state.
+  //
+  // As WriteTransaction::GetCoachAvailability.
+  virtual absl::StatusOr<StoredCoachAvailability> GetCoachAvailability(
+      const std::string& coach) = 0;
+  // The booked intakes of `coach` overlapping [from, to), by start time.
+  virtual absl::StatusOr<std::vector<BookedIntake>> ListCoachIntakes(
+      const std::string& coach, absl::Time from, absl::Time to) = 0;
 };
 
 // The etag of a referral revision, and its inverse (nullopt when malformed).

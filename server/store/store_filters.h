@@ -5,7 +5,10 @@
 #define WOR_SERVER_STORE_STORE_FILTERS_H_
 
 #include <algorithm>
+#include <optional>
+#include <string>
 
+#include "absl/time/time.h"
 #include "server/store/store.h"
 
 namespace wor::server {
@@ -25,8 +28,39 @@ inline bool ReferralMatches(const ReferralFilter& filter,
       referral.patient_pseudonym() != filter.patient_pseudonym) {
     return false;
   }
+  if (!filter.assigned_coach.empty() &&
+      referral.assigned_coach() != filter.assigned_coach) {
+    return false;
+  }
   return filter.welfare_organisation.empty() ||
          referral.welfare_organisation() == filter.welfare_organisation;
+}
+
+// The booked intake a referral holds on its coach's calendar: its intake is
+// BOOKED with a coach, a start and an end, and the referral has not ended
+// (rejected, completed or cancelled). Every store indexes exactly these.
+inline std::optional<BookedIntake> BookedIntakeOf(
+    const std::string& referral_id, const wor::v1::Referral& referral) {
+  const wor::v1::Intake& intake = referral.intake();
+  if (intake.status() != wor::v1::APPOINTMENT_STATUS_BOOKED ||
+      intake.coach().empty() || !intake.has_scheduled_time() ||
+      !intake.has_end_time()) {
+    return std::nullopt;
+  }
+  switch (referral.state()) {
+    case wor::v1::REFERRAL_STATE_REJECTED:
+    case wor::v1::REFERRAL_STATE_COMPLETED:
+    case wor::v1::REFERRAL_STATE_CANCELLED:
+      return std::nullopt;
+    default:
+      break;
+  }
+  const auto instant = [](const google::protobuf::Timestamp& ts) {
+    return absl::FromUnixSeconds(ts.seconds()) + absl::Nanoseconds(ts.nanos());
+  };
+  return BookedIntake{referral_id, intake.coach(),
+                      instant(intake.scheduled_time()),
+                      instant(intake.end_time())};
 }
 
 inline bool EventMatches(const EventFilter& filter,

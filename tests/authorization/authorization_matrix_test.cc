@@ -132,8 +132,13 @@ const std::map<std::string, std::string>& RequestBodies() {
       {"RecordContactAttempt",
        "attempt { attempt_time { seconds: 1776927600 } channel: "
        "CONTACT_CHANNEL_PHONE result: CONTACT_RESULT_REACHED }"},
+      // Coordinators name the coach; coaches name themselves.
       {"ScheduleIntake",
-       "scheduled_time { seconds: 1777100400 } location: INTAKE_LOCATION_HOME"},
+       "scheduled_time { seconds: 1777100400 } location: INTAKE_LOCATION_HOME "
+       "coach: \"welfareOrganisations/41234567/coaches/coach-41234567\""},
+      {"FindIntakeSlots",
+       "coach: \"welfareOrganisations/41234567/coaches/coach-41234567\""},
+      {"CancelIntake", "cancelled_by: INTAKE_CANCELLED_BY_PATIENT"},
       {"RecordIntake",
        "held_time { seconds: 1776927600 } scores { bodily_functions: 5 "
        "mental_wellbeing: 5 meaning: 5 quality_of_life: 5 participation: 5 "

@@ -14,27 +14,28 @@ namespace {
 using ::testing::HasSubstr;
 using wor::v1::ReferralState;
 
-// Columns: Accept Reject Contact Schedule Intake Activity Complete Hold Resume
-// Cancel
+// Columns: Accept Reject Contact Schedule CancelIntake NoShow Intake Activity
+// Complete Hold Resume Cancel
 // ("x" = allowed).
 // clang-format off
 const std::map<ReferralState, std::string> kExpected = {
-    {wor::v1::REFERRAL_STATE_REQUESTED,        "x x . . . . . x . x"},
-    {wor::v1::REFERRAL_STATE_ACCEPTED,         ". . x . . . x x . x"},
-    {wor::v1::REFERRAL_STATE_REJECTED,         ". . . . . . . . . ."},
-    {wor::v1::REFERRAL_STATE_CONTACTED,        ". . x x . . x x . x"},
-    {wor::v1::REFERRAL_STATE_INTAKE_SCHEDULED, ". . . x x . x x . x"},
-    {wor::v1::REFERRAL_STATE_INTAKE_DONE,      ". . . . . x x x . x"},
-    {wor::v1::REFERRAL_STATE_IN_PROGRESS,      ". . . . . x x x . x"},
-    {wor::v1::REFERRAL_STATE_COMPLETED,        ". . . . . . . . . ."},
-    {wor::v1::REFERRAL_STATE_CANCELLED,        ". . . . . . . . . ."},
-    {wor::v1::REFERRAL_STATE_ON_HOLD,          ". . . . . . . . x x"},
+    {wor::v1::REFERRAL_STATE_REQUESTED,        "x x . . . . . . . x . x"},
+    {wor::v1::REFERRAL_STATE_ACCEPTED,         ". . x . . . . . x x . x"},
+    {wor::v1::REFERRAL_STATE_REJECTED,         ". . . . . . . . . . . ."},
+    {wor::v1::REFERRAL_STATE_CONTACTED,        ". . x x . . . . x x . x"},
+    {wor::v1::REFERRAL_STATE_INTAKE_SCHEDULED, ". . . x x x x . x x . x"},
+    {wor::v1::REFERRAL_STATE_INTAKE_DONE,      ". . . . . . . x x x . x"},
+    {wor::v1::REFERRAL_STATE_IN_PROGRESS,      ". . . . . . . x x x . x"},
+    {wor::v1::REFERRAL_STATE_COMPLETED,        ". . . . . . . . . . . ."},
+    {wor::v1::REFERRAL_STATE_CANCELLED,        ". . . . . . . . . . . ."},
+    {wor::v1::REFERRAL_STATE_ON_HOLD,          ". . . . . . . . . . x x"},
 };
 // clang-format on
 
 const ReferralVerb kColumns[] = {
     ReferralVerb::kAcceptReferral,       ReferralVerb::kRejectReferral,
     ReferralVerb::kRecordContactAttempt, ReferralVerb::kScheduleIntake,
+    ReferralVerb::kCancelIntake,         ReferralVerb::kRecordIntakeNoShow,
     ReferralVerb::kRecordIntake,         ReferralVerb::kChooseActivity,
     ReferralVerb::kCompleteReferral,     ReferralVerb::kPutReferralOnHold,
     ReferralVerb::kResumeReferral,       ReferralVerb::kCancelReferral,
@@ -52,7 +53,7 @@ TEST(ReferralStateMachine, EveryStateAndVerbMatchesTheLifecycleMatrix) {
       ++cells;
     }
   }
-  EXPECT_EQ(cells, 100);
+  EXPECT_EQ(cells, 120);
   EXPECT_EQ(AllReferralVerbs().size(), std::size(kColumns));
 }
 
@@ -73,8 +74,9 @@ TEST(ReferralStateMachine,
   EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(status.message(),
             "AcceptReferral is not allowed: the referral is INTAKE_SCHEDULED. "
-            "Allowed from INTAKE_SCHEDULED: ScheduleIntake, RecordIntake, "
-            "CompleteReferral, PutReferralOnHold, CancelReferral.");
+            "Allowed from INTAKE_SCHEDULED: ScheduleIntake, CancelIntake, "
+            "RecordIntakeNoShow, RecordIntake, CompleteReferral, "
+            "PutReferralOnHold, CancelReferral.");
 }
 
 TEST(ReferralStateMachine, RefusalInAClosedStateSaysTheReferralIsClosed) {
