@@ -8,6 +8,7 @@
 #include "absl/time/civil_time.h"
 #include "server/common/status_macros.h"
 #include "server/domain/access_policy.h"
+#include "server/domain/coach_names.h"
 #include "server/domain/deadline_escalation.h"
 #include "server/domain/deadline_tracking.h"
 #include "server/domain/field_checks.h"
@@ -246,10 +247,10 @@ absl::StatusOr<wor::v1::Referral> ReferralWorkflow::Accept(
                         [&](wor::v1::Referral& referral, absl::Time) {
                           referral.set_state(wor::v1::REFERRAL_STATE_ACCEPTED);
                           // The coach who accepts takes the referral on.
-                          if (call.caller.role == wor::v1::USER_ROLE_COACH) {
-                            referral.set_assigned_coach(
-                                CoachName(referral.welfare_organisation(),
-                                          call.caller.user));
+                          absl::StatusOr<CoachName> coach =
+                              CallingCoach("name", call);
+                          if (coach.ok()) {
+                            referral.set_assigned_coach(coach->Name());
                           }
                           return absl::OkStatus();
                         });

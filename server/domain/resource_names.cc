@@ -72,9 +72,4 @@ std::string NewResourceId() {
   return id;
 }
 
-std::string CoachName(absl::string_view welfare_organisation,
-                      absl::string_view coach_id) {
-  return absl::StrCat(welfare_organisation, "/coaches/", coach_id);
-}
-
 }  // namespace wor::server

@@ -28,11 +28,6 @@ absl::StatusOr<std::pair<std::string, std::string>> ParseFeedbackName(
 // CSPRNG), unguessable so ids leak nothing about volume or order.
 std::string NewResourceId();
 
-// `welfareOrganisations/{kvk}/coaches/{coach_id}` from the organisation's
-// resource name and the coach's user id (their token `sub`).
-std::string CoachName(absl::string_view welfare_organisation,
-                      absl::string_view coach_id);
-
 }  // namespace wor::server
 
 #endif  // WOR_SERVER_DOMAIN_RESOURCE_NAMES_H_
