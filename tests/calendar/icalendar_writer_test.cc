@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -39,7 +40,7 @@ std::vector<std::string> Unfold(const std::string& ics) {
   std::vector<std::string> lines;
   for (absl::string_view physical : absl::StrSplit(ics, "\r\n")) {
     if (!physical.empty() && physical[0] == ' ') {
-      lines.back().append(physical.substr(1));
+      absl::StrAppend(&lines.back(), physical.substr(1));
     } else if (!physical.empty()) {
       lines.emplace_back(physical);
     }
