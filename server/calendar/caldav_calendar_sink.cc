@@ -60,7 +60,7 @@ absl::StatusOr<std::string> CaldavCalendarSink::CollectionPath(
   }
   std::string path = absl::StrReplaceAll(
       path_template_, {{"{coach}", PercentEncode(coach_id)}});
-  if (path.empty() || path.front() != '/') path.insert(0, "/");
+  if (path.empty() || path.front() != '/') path = absl::StrCat("/", path);
   if (path.back() != '/') path += '/';
   return path;
 }

@@ -168,14 +168,14 @@ std::string PatientInitials(const wor::v1::Referral& referral) {
 
 std::string CoachIdOf(const std::string& coach) {
   if (CoachOrganisationOf(coach).empty()) return "";
-  const size_t at = coach.find(kCoachesSegment);
+  const size_t at = absl::string_view(coach).find(kCoachesSegment);
   return coach.substr(at + kCoachesSegment.size());
 }
 
 std::string CoachOrganisationOf(const std::string& coach) {
   if (!absl::StartsWith(coach, kOrganisationPrefix)) return "";
-  const size_t at = coach.find(kCoachesSegment);
-  if (at == std::string::npos || at == kOrganisationPrefix.size()) return "";
+  const size_t at = absl::string_view(coach).find(kCoachesSegment);
+  if (at == absl::string_view::npos || at == kOrganisationPrefix.size()) return "";
   const absl::string_view id =
       absl::string_view(coach).substr(at + kCoachesSegment.size());
   if (id.empty() || id.find('/') != absl::string_view::npos) return "";
