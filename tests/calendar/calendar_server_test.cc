@@ -116,8 +116,11 @@ TEST(CalendarServer, ACoachExportsTheirCalendarOverGrpc) {
               HasSubstr("UID:wor-4f2c0a1b9d8e7f60-intake@welzijnoprecept"));
   EXPECT_THAT(response.icalendar(), Not(HasSubstr("0612345678")));
 
-  auto foreign = wor::v1::SchedulingService::NewStub(
-      server.ChannelAs(CoordinatorOf("49999999")));
+  // Another coach of the same organisation: the same answer as a missing
+  // calendar.
+  auto foreign = wor::v1::SchedulingService::NewStub(server.ChannelAs(
+      TestIdentity{"kvk:41234567", "coach-other", wor::v1::USER_ROLE_COACH,
+                   ""}));
   grpc::ClientContext other_context;
   status = foreign->ExportCoachCalendar(&other_context, request, &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
