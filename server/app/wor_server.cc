@@ -161,6 +161,10 @@ absl::StatusOr<std::unique_ptr<WorServer>> WorServer::Start(
   parts->scheduling_service = std::make_unique<SchedulingServiceImpl>(
       parts->calendar_export.get(), parts->runner.get());
 
+  if (config.calendar().has_caldav()) {
+    WOR_RETURN_IF_ERROR(StartCalendarSync(config, clock, *parts));
+  }
+
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
@@ -193,9 +197,6 @@ absl::StatusOr<std::unique_ptr<WorServer>> WorServer::Start(
                      "; is another process using the port?"));
   }
   parts->server->GetHealthCheckService()->SetServingStatus(true);
-  if (config.calendar().has_caldav()) {
-    WOR_RETURN_IF_ERROR(StartCalendarSync(config, clock, *parts));
-  }
   if (config.security().development_mode()) {
     parts->logger->Log(
         LogLevel::kWarning, "development_mode",
