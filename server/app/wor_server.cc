@@ -238,7 +238,8 @@ void WorServer::Wait() { parts_->server->Wait(); }
 absl::Status WorServer::StartCalendarSync(
     const wor::server::config::ServerConfig& config, const Clock* clock,
     Parts& parts) {
-  const wor::server::config::CaldavSettings& caldav = config.calendar().caldav();
+  const wor::server::config::CaldavSettings& caldav =
+      config.calendar().caldav();
   CaldavClientOptions options;
   options.base_url = caldav.base_url();
   options.username = caldav.username();
@@ -268,9 +269,8 @@ absl::Status WorServer::StartCalendarSync(
   CalendarSyncOptions sync_options;
   sync_options.personal_data = config.calendar().personal_data();
   parts.calendar_worker = std::make_unique<CalendarSyncWorker>(
-      parts.store.get(), parts.calendar_ledger.get(),
-      parts.calendar_sink.get(), parts.access_audit.get(), clock,
-      parts.region->zone(), sync_options);
+      parts.store.get(), parts.calendar_ledger.get(), parts.calendar_sink.get(),
+      parts.access_audit.get(), clock, parts.region->zone(), sync_options);
   parts.calendar_runner = std::make_unique<CalendarSyncRunner>(
       parts.calendar_worker.get(), parts.store.get(), parts.logger.get());
   parts.calendar_runner->Start();

@@ -41,9 +41,10 @@ absl::Status HttpError(absl::string_view what, long status) {
   const std::string message =
       absl::StrCat("CalDAV ", what, " answered HTTP ", status);
   if (status == 401 || status == 403) {
-    return absl::PermissionDeniedError(absl::StrCat(
-        message, "; check calendar.caldav.username, password_file and the "
-                 "server's rights for calendar_path_template"));
+    return absl::PermissionDeniedError(
+        absl::StrCat(message,
+                     "; check calendar.caldav.username, password_file and the "
+                     "server's rights for calendar_path_template"));
   }
   if (status >= 500) return absl::UnavailableError(message);
   return absl::FailedPreconditionError(message);
@@ -114,10 +115,10 @@ absl::Status CaldavCalendarSink::Remove(const std::string& coach,
   WOR_ASSIGN_OR_RETURN(std::string path, ObjectPath(coach, uid));
   WOR_ASSIGN_OR_RETURN(
       CaldavResponse response,
-      client_->Delete(path,
-                      known_etag.empty() ? Precondition::kNone
-                                         : Precondition::kIfMatch,
-                      known_etag));
+      client_->Delete(
+          path,
+          known_etag.empty() ? Precondition::kNone : Precondition::kIfMatch,
+          known_etag));
   if (response.status == kPreconditionFailed) {
     WOR_ASSIGN_OR_RETURN(response,
                          client_->Delete(path, Precondition::kNone, ""));

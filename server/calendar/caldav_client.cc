@@ -78,9 +78,9 @@ absl::StatusOr<CaldavResponse> CaldavClient::Send(
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
-  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS,
-                   static_cast<long>(
-                       absl::ToInt64Milliseconds(options_.connect_timeout)));
+  curl_easy_setopt(
+      curl, CURLOPT_CONNECTTIMEOUT_MS,
+      static_cast<long>(absl::ToInt64Milliseconds(options_.connect_timeout)));
   curl_easy_setopt(
       curl, CURLOPT_TIMEOUT_MS,
       static_cast<long>(absl::ToInt64Milliseconds(options_.request_timeout)));
@@ -142,7 +142,8 @@ absl::StatusOr<CaldavResponse> CaldavClient::Put(const std::string& path,
                                                  const std::string& icalendar,
                                                  Precondition precondition,
                                                  const std::string& etag) {
-  std::vector<std::string> headers = {"Content-Type: text/calendar; charset=utf-8"};
+  std::vector<std::string> headers = {
+      "Content-Type: text/calendar; charset=utf-8"};
   if (precondition == Precondition::kCreateOnly) {
     headers.push_back("If-None-Match: *");
   } else if (precondition == Precondition::kIfMatch) {

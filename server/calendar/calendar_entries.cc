@@ -112,9 +112,9 @@ bool HasEnded(wor::v1::ReferralState state) {
          state == wor::v1::REFERRAL_STATE_CANCELLED;
 }
 
-void AddIntake(const std::string& referral_id, const wor::v1::Referral& referral,
-               absl::string_view initials, int64_t sequence,
-               std::vector<CalendarEntry>& entries) {
+void AddIntake(const std::string& referral_id,
+               const wor::v1::Referral& referral, absl::string_view initials,
+               int64_t sequence, std::vector<CalendarEntry>& entries) {
   const wor::v1::Intake& intake = referral.intake();
   if (intake.status() != wor::v1::APPOINTMENT_STATUS_BOOKED ||
       !intake.has_scheduled_time() || CoachIdOf(intake.coach()).empty()) {
@@ -175,7 +175,8 @@ std::string CoachIdOf(const std::string& coach) {
 std::string CoachOrganisationOf(const std::string& coach) {
   if (!absl::StartsWith(coach, kOrganisationPrefix)) return "";
   const size_t at = absl::string_view(coach).find(kCoachesSegment);
-  if (at == absl::string_view::npos || at == kOrganisationPrefix.size()) return "";
+  if (at == absl::string_view::npos || at == kOrganisationPrefix.size())
+    return "";
   const absl::string_view id =
       absl::string_view(coach).substr(at + kCoachesSegment.size());
   if (id.empty() || id.find('/') != absl::string_view::npos) return "";

@@ -81,22 +81,23 @@ void CalendarSyncWorker::NoteFailure() {
        ++i) {
     delay *= 2;
   }
-  next_attempt_time_ = clock_->Now() + std::min(delay, options_.max_retry_delay);
+  next_attempt_time_ =
+      clock_->Now() + std::min(delay, options_.max_retry_delay);
 }
 
 absl::Status CalendarSyncWorker::ApplyEvent(const StoredEvent& stored) {
   const wor::v1::Referral& snapshot = stored.event.referral();
   absl::StatusOr<std::string> referral_id =
       ParseReferralName("referral.name", snapshot.name());
-  if (!referral_id.ok()) return absl::OkStatus();  // no referral: nothing to show
+  if (!referral_id.ok())
+    return absl::OkStatus();  // no referral: nothing to show
 
   wor::v1::Referral visible = snapshot;
   const std::vector<wor::v1::ConsentScope> relied_on =
       DiscloseReferral(wor::v1::USER_ROLE_COACH, visible);
   std::map<EntryKey, CalendarEntry> wanted;
-  for (CalendarEntry& entry :
-       CalendarEntriesForReferral(*referral_id, visible,
-                                  options_.personal_data, stored.sequence)) {
+  for (CalendarEntry& entry : CalendarEntriesForReferral(
+           *referral_id, visible, options_.personal_data, stored.sequence)) {
     EntryKey key{entry.coach, entry.uid};
     wanted.emplace(std::move(key), std::move(entry));
   }

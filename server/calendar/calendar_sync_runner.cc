@@ -42,9 +42,9 @@ void CalendarSyncRunner::Loop() {
       was_failing = true;
       // The worker's retry time comes from its clock; the wait is real time,
       // cut into slices so Stop is heard.
-      const absl::Duration wait = std::clamp(
-          worker_->next_attempt_time() - absl::Now(), absl::Milliseconds(100),
-          absl::Seconds(1));
+      const absl::Duration wait =
+          std::clamp(worker_->next_attempt_time() - absl::Now(),
+                     absl::Milliseconds(100), absl::Seconds(1));
       if (!Pause(wait)) break;
       continue;
     }

@@ -28,7 +28,8 @@ bool MayExport(const CallContext& call, const std::string& coach) {
   const std::string organisation = CoachOrganisationOf(coach);
   if (organisation.empty() ||
       call.caller.organisation !=
-          absl::StrCat("kvk:", organisation.substr(organisation.find('/') + 1))) {
+          absl::StrCat("kvk:",
+                       organisation.substr(organisation.find('/') + 1))) {
     return false;
   }
   if (call.caller.role == wor::v1::USER_ROLE_COORDINATOR) return true;
@@ -51,7 +52,8 @@ std::vector<wor::v1::ReferralState> StatesWithEntries() {
 
 }  // namespace
 
-absl::StatusOr<wor::v1::ExportCoachCalendarResponse> CoachCalendarExport::Export(
+absl::StatusOr<wor::v1::ExportCoachCalendarResponse>
+CoachCalendarExport::Export(
     const CallContext& call,
     const wor::v1::ExportCoachCalendarRequest& request) const {
   const std::string& coach = request.coach();

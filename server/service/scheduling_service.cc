@@ -34,14 +34,14 @@ grpc::Status SchedulingServiceImpl::ExportCoachCalendar(
     grpc::ServerContext* context,
     const wor::v1::ExportCoachCalendarRequest* request,
     wor::v1::ExportCoachCalendarResponse* response) {
-  return runner_->Run(
-      context, "wor.v1.SchedulingService.ExportCoachCalendar",
-      [&](const CallContext& call) {
-        return Deliver(calendar_export_->Export(call, *request),
-                       [&](wor::v1::ExportCoachCalendarResponse r) {
-                         *response = std::move(r);
-                       });
-      });
+  return runner_->Run(context, "wor.v1.SchedulingService.ExportCoachCalendar",
+                      [&](const CallContext& call) {
+                        return Deliver(
+                            calendar_export_->Export(call, *request),
+                            [&](wor::v1::ExportCoachCalendarResponse r) {
+                              *response = std::move(r);
+                            });
+                      });
 }
 
 }  // namespace wor::server

@@ -50,10 +50,9 @@ class SqliteCalendarSyncLedger final : public CalendarSyncLedger {
     while (true) {
       WOR_ASSIGN_OR_RETURN(bool row, query->Step());
       if (!row) break;
-      found.push_back(PushedCalendarEntry{query->ColumnText(0),
-                                          query->ColumnText(1), referral_id,
-                                          query->ColumnText(2),
-                                          query->ColumnText(3)});
+      found.push_back(PushedCalendarEntry{
+          query->ColumnText(0), query->ColumnText(1), referral_id,
+          query->ColumnText(2), query->ColumnText(3)});
     }
     return found;
   }
@@ -76,10 +75,9 @@ class SqliteCalendarSyncLedger final : public CalendarSyncLedger {
   absl::Status RecordRemoved(const std::string& coach,
                              const std::string& uid) override {
     absl::MutexLock lock(&mu_);
-    WOR_ASSIGN_OR_RETURN(
-        auto remove,
-        db_->Prepare("DELETE FROM calendar_sync_entries "
-                     "WHERE coach = ?1 AND uid = ?2"));
+    WOR_ASSIGN_OR_RETURN(auto remove,
+                         db_->Prepare("DELETE FROM calendar_sync_entries "
+                                      "WHERE coach = ?1 AND uid = ?2"));
     remove->BindText(1, coach);
     remove->BindText(2, uid);
     return remove->Run();

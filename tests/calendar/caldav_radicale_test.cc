@@ -98,7 +98,8 @@ class CaldavRadicaleTest : public ::testing::Test {
         CaldavClient::Create(client_options);
     ASSERT_THAT(client, IsOk());
     client_ = *std::move(client);
-    sink_ = std::make_unique<CaldavCalendarSink>(client_.get(), "/wor/{coach}/");
+    sink_ =
+        std::make_unique<CaldavCalendarSink>(client_.get(), "/wor/{coach}/");
     worker_ = std::make_unique<CalendarSyncWorker>(
         store_.get(), ledger, sink_.get(), audit_.get(), &clock_, zone_,
         CalendarSyncOptions{});
@@ -146,7 +147,8 @@ class CaldavRadicaleTest : public ::testing::Test {
   std::unique_ptr<CalendarSyncWorker> worker_;
 };
 
-TEST_F(CaldavRadicaleTest, AnIntakeIsCreatedMovedAndCancelledInTheCoachsCalendar) {
+TEST_F(CaldavRadicaleTest,
+       AnIntakeIsCreatedMovedAndCancelledInTheCoachsCalendar) {
   wor::v1::Referral referral = TestReferral(kId);
   Publish(referral);
   ASSERT_THAT(worker_->SyncOnce(), IsOkAndHolds(1));
@@ -154,7 +156,8 @@ TEST_F(CaldavRadicaleTest, AnIntakeIsCreatedMovedAndCancelledInTheCoachsCalendar
   EXPECT_THAT(calendar, HasSubstr(absl::StrCat("UID:", kIntakeUid)));
   EXPECT_THAT(calendar,
               HasSubstr("DTSTART;TZID=Europe/Amsterdam:20261124T100000"));
-  EXPECT_THAT(calendar, HasSubstr("SUMMARY:Intake J.d.V. — verwijzing 4f2c0a1b"));
+  EXPECT_THAT(calendar,
+              HasSubstr("SUMMARY:Intake J.d.V. — verwijzing 4f2c0a1b"));
   EXPECT_THAT(calendar, HasSubstr("LOCATION:Buurthuis"));
   EXPECT_EQ(CountEvents(calendar), 2);
 
@@ -204,7 +207,8 @@ TEST_F(CaldavRadicaleTest, TheIntakeIsFoundByATimeRangeQueryAtItsLocalTime) {
 
 TEST_F(CaldavRadicaleTest, ADeadlineReminderAppearsAndGoesWhenMet) {
   wor::v1::Referral referral = TestReferral(kId);
-  referral.mutable_intake()->set_status(wor::v1::APPOINTMENT_STATUS_UNSPECIFIED);
+  referral.mutable_intake()->set_status(
+      wor::v1::APPOINTMENT_STATUS_UNSPECIFIED);
   Publish(referral);
   ASSERT_THAT(worker_->SyncOnce(), IsOk());
   std::string calendar = AnnasCalendar();
@@ -283,7 +287,8 @@ TEST_F(CaldavRadicaleTest, WhileTheCalendarIsUnreachableNothingIsSkipped) {
   EXPECT_EQ(CountEvents(AnnasCalendar()), 2);
 }
 
-TEST_F(CaldavRadicaleTest, AWrongPasswordIsRefusedWithoutPersonalDataInTheError) {
+TEST_F(CaldavRadicaleTest,
+       AWrongPasswordIsRefusedWithoutPersonalDataInTheError) {
   Publish(TestReferral(kId));
   OpenServerSide("wrong");
   absl::StatusOr<int> result = worker_->SyncOnce();

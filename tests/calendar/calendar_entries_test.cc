@@ -38,7 +38,8 @@ TEST(CalendarEntries, ABookedIntakeIsATimedEntryOnTheIntakeCoachsCalendar) {
   EXPECT_FALSE(intake.all_day);
   EXPECT_EQ(intake.start,
             AmsterdamTime(absl::CivilSecond(2026, 11, 24, 10, 0, 0)));
-  EXPECT_EQ(intake.end, AmsterdamTime(absl::CivilSecond(2026, 11, 24, 11, 0, 0)));
+  EXPECT_EQ(intake.end,
+            AmsterdamTime(absl::CivilSecond(2026, 11, 24, 11, 0, 0)));
   EXPECT_EQ(intake.sequence, 7);
 }
 
@@ -46,16 +47,19 @@ TEST(CalendarEntries, OnlyRunningDeadlinesBecomeAllDayReminders) {
   wor::v1::Referral referral = TestReferral(kId);
   wor::v1::Deadline* intake_deadline =
       referral.mutable_deadlines()->mutable_intake();
-  *intake_deadline->mutable_due_date() = ToLocalDate(absl::CivilDay(2026, 12, 7));
+  *intake_deadline->mutable_due_date() =
+      ToLocalDate(absl::CivilDay(2026, 12, 7));
   intake_deadline->set_status(wor::v1::DEADLINE_STATUS_BREACHED);
-  wor::v1::Deadline* paused = referral.mutable_deadlines()->mutable_trajectory_end();
+  wor::v1::Deadline* paused =
+      referral.mutable_deadlines()->mutable_trajectory_end();
   *paused->mutable_due_date() = ToLocalDate(absl::CivilDay(2027, 3, 1));
   paused->set_status(wor::v1::DEADLINE_STATUS_PAUSED);
 
   std::vector<CalendarEntry> entries = EntriesOf(referral);
   ASSERT_EQ(entries.size(), 3u);  // intake, contact limit, intake deadline
-  EXPECT_EQ(entries[1].uid,
-            "wor-4f2c0a1b9d8e7f60-deadline-first-contact-limit@welzijnoprecept");
+  EXPECT_EQ(
+      entries[1].uid,
+      "wor-4f2c0a1b9d8e7f60-deadline-first-contact-limit@welzijnoprecept");
   EXPECT_EQ(entries[1].summary,
             "Deadline eerste contact J.d.V. — verwijzing 4f2c0a1b");
   EXPECT_TRUE(entries[1].all_day);
@@ -108,7 +112,8 @@ TEST(CalendarEntries, PersonalDataNoneShowsTheReferralIdOnly) {
       EntriesOf(TestReferral(kId), CALENDAR_PERSONAL_DATA_NONE);
   ASSERT_EQ(entries.size(), 2u);
   EXPECT_EQ(entries[0].summary, "Intake — verwijzing 4f2c0a1b");
-  EXPECT_EQ(entries[1].summary, "Deadline eerste contact — verwijzing 4f2c0a1b");
+  EXPECT_EQ(entries[1].summary,
+            "Deadline eerste contact — verwijzing 4f2c0a1b");
 }
 
 TEST(CalendarEntries, TheDefaultSettingShowsInitials) {
@@ -139,10 +144,10 @@ TEST(CalendarEntries, InitialsFollowDutchNames) {
   EXPECT_EQ(PatientInitials(referral), "");
 }
 
-TEST(CalendarEntries, TheCalendarTextCarriesInitialsAndIdButNoOtherPersonalData) {
-  const std::string ics = WriteICalendar(
-      EntriesOf(TestReferral(kId)), absl::UnixEpoch(),
-      [] {
+TEST(CalendarEntries,
+     TheCalendarTextCarriesInitialsAndIdButNoOtherPersonalData) {
+  const std::string ics =
+      WriteICalendar(EntriesOf(TestReferral(kId)), absl::UnixEpoch(), [] {
         absl::TimeZone zone;
         absl::LoadTimeZone("Europe/Amsterdam", &zone);
         return zone;

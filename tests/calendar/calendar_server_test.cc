@@ -69,9 +69,8 @@ TEST(CalendarServer, TheServerPushesItsOutboxToTheCoachsCaldavCalendar) {
   wor::v1::ReferralEvent event;
   event.set_type(wor::v1::REFERRAL_EVENT_TYPE_UPDATED);
   *event.mutable_referral() = ReferralOfTheTestCoach();
-  ASSERT_THAT((*server)->store().Write([&](WriteTransaction& tx) {
-    return tx.AppendEvent(event);
-  }),
+  ASSERT_THAT((*server)->store().Write(
+                  [&](WriteTransaction& tx) { return tx.AppendEvent(event); }),
               IsOk());
 
   // The push runs on the server's own thread: poll the calendar server.
@@ -118,9 +117,9 @@ TEST(CalendarServer, ACoachExportsTheirCalendarOverGrpc) {
 
   // Another coach of the same organisation: the same answer as a missing
   // calendar.
-  auto foreign = wor::v1::SchedulingService::NewStub(server.ChannelAs(
-      TestIdentity{"kvk:41234567", "coach-other", wor::v1::USER_ROLE_COACH,
-                   ""}));
+  auto foreign =
+      wor::v1::SchedulingService::NewStub(server.ChannelAs(TestIdentity{
+          "kvk:41234567", "coach-other", wor::v1::USER_ROLE_COACH, ""}));
   grpc::ClientContext other_context;
   status = foreign->ExportCoachCalendar(&other_context, request, &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);

@@ -24,13 +24,13 @@
 namespace wor::server {
 namespace {
 
+using ::testing::_;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
 using ::testing::Pair;
 using ::testing::UnorderedElementsAre;
-using ::testing::_;
 
 constexpr char kId[] = "4f2c0a1b9d8e7f60";
 constexpr char kIntakeUid[] = "wor-4f2c0a1b9d8e7f60-intake@welzijnoprecept";
@@ -88,9 +88,9 @@ class CalendarSyncTest : public ::testing::Test {
     CalendarSyncOptions options;
     options.personal_data = data;
     options.batch_size = 2;  // several batches in the longer tests
-    worker_ = std::make_unique<CalendarSyncWorker>(
-        store_.get(), ledger_.get(), &calendar_, audit_.get(), &clock_, zone_,
-        options);
+    worker_ = std::make_unique<CalendarSyncWorker>(store_.get(), ledger_.get(),
+                                                   &calendar_, audit_.get(),
+                                                   &clock_, zone_, options);
   }
 
   void Publish(const wor::v1::Referral& referral) {
@@ -127,12 +127,14 @@ class CalendarSyncTest : public ::testing::Test {
   std::unique_ptr<CalendarSyncWorker> worker_;
 };
 
-TEST_F(CalendarSyncTest, ABookedIntakeAndARunningDeadlineAppearOnTheCoachsCalendar) {
+TEST_F(CalendarSyncTest,
+       ABookedIntakeAndARunningDeadlineAppearOnTheCoachsCalendar) {
   Publish(TestReferral(kId));
   EXPECT_THAT(worker_->SyncOnce(), IsOkAndHolds(1));
   EXPECT_THAT(On(kCoachAnna, kIntakeUid),
               HasSubstr("SUMMARY:Intake J.d.V. — verwijzing 4f2c0a1b"));
-  EXPECT_THAT(On(kCoachAnna, kLimitUid), HasSubstr("DTSTART;VALUE=DATE:20261127"));
+  EXPECT_THAT(On(kCoachAnna, kLimitUid),
+              HasSubstr("DTSTART;VALUE=DATE:20261127"));
   EXPECT_EQ(calendar_.objects.size(), 2u);
   EXPECT_THAT(worker_->Cursor(), IsOkAndHolds(1));
   for (const auto& [key, ics] : calendar_.objects) {

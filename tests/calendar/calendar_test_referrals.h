@@ -21,10 +21,17 @@ inline constexpr char kCoachBram[] =
 
 // The personal data a calendar must never show.
 inline std::vector<std::string> SecretsOfTestReferral() {
-  return {"Jan",          "Vries",          "0612345678",
-          "jan@example.nl", "Ik voel me eenzaam sinds mijn vrouw overleed",
-          "111222333",    "1950",           "Dorpsstraat",
-          "Meppel",       "EHR-PATIENT-77", "LONELINESS"};
+  return {"Jan",
+          "Vries",
+          "0612345678",
+          "jan@example.nl",
+          "Ik voel me eenzaam sinds mijn vrouw overleed",
+          "111222333",
+          "1950",
+          "Dorpsstraat",
+          "Meppel",
+          "EHR-PATIENT-77",
+          "LONELINESS"};
 }
 
 inline absl::Time AmsterdamTime(absl::CivilSecond local) {
@@ -67,7 +74,8 @@ inline wor::v1::Referral TestReferral(const std::string& id) {
       ToTimestamp(AmsterdamTime(absl::CivilSecond(2026, 11, 24, 10, 0, 0)));
   *intake->mutable_end_time() =
       ToTimestamp(AmsterdamTime(absl::CivilSecond(2026, 11, 24, 11, 0, 0)));
-  wor::v1::Deadline* limit = r.mutable_deadlines()->mutable_first_contact_limit();
+  wor::v1::Deadline* limit =
+      r.mutable_deadlines()->mutable_first_contact_limit();
   *limit->mutable_due_date() = ToLocalDate(absl::CivilDay(2026, 11, 27));
   limit->set_status(wor::v1::DEADLINE_STATUS_PENDING);
   wor::v1::Deadline* target =

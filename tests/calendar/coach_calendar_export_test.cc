@@ -84,8 +84,10 @@ TEST_F(CoachCalendarExportTest, ACoachGetsTheirOwnIntakesAndReminders) {
       export_->Export(As(wor::v1::USER_ROLE_COACH, "anna"), For(kCoachAnna));
   ASSERT_THAT(response, IsOk());
   const std::string& ics = response->icalendar();
-  EXPECT_THAT(ics, HasSubstr("UID:wor-aaaaaaaaaaaaaaa1-intake@welzijnoprecept"));
-  EXPECT_THAT(ics, HasSubstr("wor-aaaaaaaaaaaaaaa1-deadline-first-contact-limit"));
+  EXPECT_THAT(ics,
+              HasSubstr("UID:wor-aaaaaaaaaaaaaaa1-intake@welzijnoprecept"));
+  EXPECT_THAT(ics,
+              HasSubstr("wor-aaaaaaaaaaaaaaa1-deadline-first-contact-limit"));
   EXPECT_THAT(ics, HasSubstr("Intake J.d.V. — verwijzing aaaaaaaa"));
   EXPECT_THAT(ics, Not(HasSubstr("bbbbbbbbbbbbbbb2")));
   EXPECT_THAT(ics, Not(HasSubstr("ccccccccccccccc3")));
@@ -107,7 +109,8 @@ TEST_F(CoachCalendarExportTest, EveryReferralInTheCalendarIsAuditedAsExported) {
               ElementsAre("pseudonym-aaaaaaaaaaaaaaa1"));
 }
 
-TEST_F(CoachCalendarExportTest, ACoordinatorMayExportAnyCoachOfTheirOrganisation) {
+TEST_F(CoachCalendarExportTest,
+       ACoordinatorMayExportAnyCoachOfTheirOrganisation) {
   auto response = export_->Export(As(wor::v1::USER_ROLE_COORDINATOR, "carla"),
                                   For(kCoachBram));
   ASSERT_THAT(response, IsOk());
@@ -115,9 +118,10 @@ TEST_F(CoachCalendarExportTest, ACoordinatorMayExportAnyCoachOfTheirOrganisation
   EXPECT_THAT(response->icalendar(), Not(HasSubstr("aaaaaaaaaaaaaaa1")));
 }
 
-TEST_F(CoachCalendarExportTest, SomeoneElsesCalendarLooksMissingAndIsAuditedDenied) {
-  auto others = export_->Export(As(wor::v1::USER_ROLE_COACH, "anna"),
-                                For(kCoachBram));
+TEST_F(CoachCalendarExportTest,
+       SomeoneElsesCalendarLooksMissingAndIsAuditedDenied) {
+  auto others =
+      export_->Export(As(wor::v1::USER_ROLE_COACH, "anna"), For(kCoachBram));
   auto foreign = export_->Export(
       As(wor::v1::USER_ROLE_COORDINATOR, "carla", "kvk:49999999"),
       For(kCoachAnna));

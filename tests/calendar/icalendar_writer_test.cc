@@ -86,18 +86,18 @@ TEST(ICalendarWriter, TextIsEscaped) {
   entry.location = "Buurthuis, zaal 1; achteringang";
   const std::vector<std::string> lines =
       Unfold(WriteICalendar({entry}, absl::UnixEpoch(), Amsterdam()));
-  EXPECT_THAT(lines, testing::Contains(
-                         "LOCATION:Buurthuis\\, zaal 1\\; achteringang"));
+  EXPECT_THAT(
+      lines, testing::Contains("LOCATION:Buurthuis\\, zaal 1\\; achteringang"));
 }
 
 TEST(ICalendarWriter, TimedEntriesAreLocalAmsterdamTimeWithItsVtimezone) {
-  const std::vector<std::string> winter = Unfold(WriteICalendar(
-      {TimedEntry(absl::CivilSecond(2026, 11, 24, 10, 0, 0))},
-      absl::FromUnixSeconds(1795000000), Amsterdam()));
+  const std::vector<std::string> winter = Unfold(
+      WriteICalendar({TimedEntry(absl::CivilSecond(2026, 11, 24, 10, 0, 0))},
+                     absl::FromUnixSeconds(1795000000), Amsterdam()));
   EXPECT_THAT(winter, testing::Contains(
                           "DTSTART;TZID=Europe/Amsterdam:20261124T100000"));
-  EXPECT_THAT(winter, testing::Contains(
-                          "DTEND;TZID=Europe/Amsterdam:20261124T110000"));
+  EXPECT_THAT(winter,
+              testing::Contains("DTEND;TZID=Europe/Amsterdam:20261124T110000"));
   EXPECT_THAT(winter, testing::Contains("BEGIN:VTIMEZONE"));
   EXPECT_THAT(winter, testing::Contains("TZID:Europe/Amsterdam"));
   EXPECT_THAT(winter,
@@ -107,9 +107,9 @@ TEST(ICalendarWriter, TimedEntriesAreLocalAmsterdamTimeWithItsVtimezone) {
   EXPECT_THAT(winter, testing::Contains("VERSION:2.0"));
   EXPECT_THAT(winter, testing::Contains(testing::StartsWith("PRODID:")));
   // Summer time: 10:00 local is 08:00 UTC, still written as 10:00 local.
-  const std::vector<std::string> summer = Unfold(WriteICalendar(
-      {TimedEntry(absl::CivilSecond(2026, 7, 1, 10, 0, 0))}, absl::UnixEpoch(),
-      Amsterdam()));
+  const std::vector<std::string> summer = Unfold(
+      WriteICalendar({TimedEntry(absl::CivilSecond(2026, 7, 1, 10, 0, 0))},
+                     absl::UnixEpoch(), Amsterdam()));
   EXPECT_THAT(summer, testing::Contains(
                           "DTSTART;TZID=Europe/Amsterdam:20260701T100000"));
 }

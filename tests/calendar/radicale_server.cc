@@ -137,10 +137,11 @@ absl::StatusOr<RawHttpResponse> RadicaleServer::Request(
     const std::vector<std::string>& headers, const std::string& body) const {
   const int fd = ConnectLoopback(port_);
   if (fd < 0) return absl::UnavailableError("cannot connect to Radicale");
-  std::string request = absl::StrCat(
-      method, " ", path, " HTTP/1.0\r\nHost: 127.0.0.1\r\nAuthorization: Basic ",
-      absl::Base64Escape(absl::StrCat(kUser, ":", kPassword)),
-      "\r\nContent-Length: ", body.size(), "\r\n");
+  std::string request =
+      absl::StrCat(method, " ", path,
+                   " HTTP/1.0\r\nHost: 127.0.0.1\r\nAuthorization: Basic ",
+                   absl::Base64Escape(absl::StrCat(kUser, ":", kPassword)),
+                   "\r\nContent-Length: ", body.size(), "\r\n");
   for (const std::string& header : headers) {
     absl::StrAppend(&request, header, "\r\n");
   }

@@ -90,7 +90,8 @@ TEST_P(CalendarSyncLedgerTest, TheCursorStartsAtZeroAndOnlyMovesForward) {
   EXPECT_THAT(ledger_->Cursor(), IsOkAndHolds(5));
 }
 
-TEST_P(CalendarSyncLedgerTest, EntriesAreFoundByReferralAndReplacedByCoachAndUid) {
+TEST_P(CalendarSyncLedgerTest,
+       EntriesAreFoundByReferralAndReplacedByCoachAndUid) {
   ASSERT_THAT(ledger_->RecordPut(Entry("c/b", "u2", "r1")), IsOk());
   ASSERT_THAT(ledger_->RecordPut(Entry("c/a", "u1", "r1")), IsOk());
   ASSERT_THAT(ledger_->RecordPut(Entry("c/a", "u3", "r2")), IsOk());
@@ -118,10 +119,11 @@ TEST_P(CalendarSyncLedgerTest, ADurableLedgerSurvivesReopening) {
               IsOkAndHolds(ElementsAre(Entry("c/a", "u1", "r1"))));
 }
 
-INSTANTIATE_TEST_SUITE_P(AllLedgers, CalendarSyncLedgerTest,
-                         ::testing::Values(LedgerImplementation{"Memory", false},
-                                           LedgerImplementation{"Sqlite", true}),
-                         [](const auto& info) { return info.param.name; });
+INSTANTIATE_TEST_SUITE_P(
+    AllLedgers, CalendarSyncLedgerTest,
+    ::testing::Values(LedgerImplementation{"Memory", false},
+                      LedgerImplementation{"Sqlite", true}),
+    [](const auto& info) { return info.param.name; });
 
 TEST(SqliteCalendarSyncLedger, RefusesADatabaseWithoutItsTables) {
   std::string pattern = ::testing::TempDir() + "calendar_ledger_XXXXXX";
