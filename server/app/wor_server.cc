@@ -268,6 +268,10 @@ absl::Status WorServer::StartCalendarSync(
       parts.caldav_client.get(), caldav.calendar_path_template());
   CalendarSyncOptions sync_options;
   sync_options.personal_data = config.calendar().personal_data();
+  if (!config.operator_().id().empty()) {
+    sync_options.audit_organisation =
+        absl::StrCat("operator:", config.operator_().id());
+  }
   parts.calendar_worker = std::make_unique<CalendarSyncWorker>(
       parts.store.get(), parts.calendar_ledger.get(), parts.calendar_sink.get(),
       parts.access_audit.get(), clock, parts.region->zone(), sync_options);

@@ -30,11 +30,11 @@ std::string ContentDigest(const CalendarEntry& entry, absl::TimeZone zone) {
 
 }  // namespace
 
-CallContext CalendarSyncCallContext() {
+CallContext CalendarSyncCallContext(const std::string& organisation) {
   CallContext call;
   // AuditEventForMethod makes an "Export…" method an EXPORT.
   call.method = "wor.server.CalendarSync.ExportToCoachCalendar";
-  call.caller.organisation = "operator:wor";
+  call.caller.organisation = organisation;
   call.caller.organisation_kind = wor::v1::ORGANISATION_KIND_OPERATOR;
   call.caller.user = "system:calendar-sync";
   return call;
@@ -127,7 +127,7 @@ absl::Status CalendarSyncWorker::ApplyEvent(const StoredEvent& stored) {
   AccessedObjects objects;
   objects.Add(snapshot.name(), snapshot.patient_pseudonym());
   WOR_RETURN_IF_ERROR(
-      audit_->RecordRead(CalendarSyncCallContext(), objects, relied_on));
+      audit_->RecordRead(CalendarSyncCallContext(options_.audit_organisation), objects, relied_on));
 
   // New and changed entries first, so a move to another coach never leaves
   // a moment without the entry.

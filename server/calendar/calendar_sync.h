@@ -51,10 +51,14 @@ struct CalendarSyncOptions {
   // `max_retry_delay`.
   absl::Duration first_retry_delay = absl::Seconds(5);
   absl::Duration max_retry_delay = absl::Minutes(10);
+  // The organisation the audit log names for the sync: the server's
+  // operator ("operator:" + ServerConfig.operator.id).
+  std::string audit_organisation = "operator:wor";
 };
 
-// The caller the audit log names for calendar sync.
-CallContext CalendarSyncCallContext();
+// The caller the audit log names for calendar sync: user
+// "system:calendar-sync" of `organisation`.
+CallContext CalendarSyncCallContext(const std::string& organisation);
 
 class CalendarSyncWorker {
  public:

@@ -88,6 +88,16 @@ TEST(CalendarServer, TheServerPushesItsOutboxToTheCoachsCaldavCalendar) {
     absl::SleepFor(absl::Milliseconds(50));
   }
   EXPECT_THAT(calendar, HasSubstr("SUMMARY:Intake J.d.V."));
+  // Audited as an export by the sync's system user of the server's operator.
+  AuditFilter by_sync;
+  by_sync.user = "system:calendar-sync";
+  absl::StatusOr<std::vector<wor::v1::AuditRecord>> audit =
+      (*server)->store().ListAudit(by_sync, 0, 100);
+  ASSERT_THAT(audit, IsOk());
+  ASSERT_FALSE(audit->empty());
+  EXPECT_EQ((*audit)[0].organisation(),
+            absl::StrCat("operator:", config.operator_().id()));
+  EXPECT_EQ((*audit)[0].event(), wor::v1::AUDIT_EVENT_TYPE_EXPORT);
   (*server)->Shutdown(absl::ZeroDuration());
   (*server)->Wait();
   server->reset();
