@@ -127,7 +127,8 @@ absl::Status CalendarSyncWorker::ApplyEvent(const StoredEvent& stored) {
   AccessedObjects objects;
   objects.Add(snapshot.name(), snapshot.patient_pseudonym());
   WOR_RETURN_IF_ERROR(
-      audit_->RecordRead(CalendarSyncCallContext(options_.audit_organisation), objects, relied_on));
+      audit_->RecordRead(CalendarSyncCallContext(options_.audit_organisation),
+                         objects, relied_on));
 
   // New and changed entries first, so a move to another coach never leaves
   // a moment without the entry.
