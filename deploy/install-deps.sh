@@ -13,6 +13,7 @@ packages=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler grpc-proto
   libabsl-dev libssl-dev openssl libsqlite3-dev libgtest-dev libgmock-dev
   tzdata nodejs npm clang-format
+  libcurl4-openssl-dev radicale
 )
 
 missing=()

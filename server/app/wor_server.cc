@@ -5,14 +5,21 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "absl/strings/strip.h"
 #include "absl/synchronization/mutex.h"
 #include "server/app/deadline_scan_loop.h"
 #include "server/app/keyring_setup.h"
 #include "server/app/transport_security.h"
+#include "server/calendar/caldav_calendar_sink.h"
+#include "server/calendar/caldav_client.h"
+#include "server/calendar/calendar_sync.h"
+#include "server/calendar/calendar_sync_runner.h"
+#include "server/common/file_contents.h"
 #include "server/common/json_log.h"
 #include "server/common/status_macros.h"
 #include "server/domain/access_audit.h"
 #include "server/domain/audit_workflow.h"
+#include "server/domain/coach_calendar_export.h"
 #include "server/domain/consent_workflow.h"
 #include "server/domain/deadline_scanner.h"
 #include "server/domain/event_feed.h"
@@ -32,6 +39,7 @@
 #include "server/service/rpc_runner.h"
 #include "server/service/scheduling_service.h"
 #include "server/service/stream_limiter.h"
+#include "server/store/calendar_sync_ledger.h"
 #include "server/store/memory_store.h"
 #include "server/store/patient_keyring.h"
 #include "server/store/sqlite_store.h"
@@ -53,6 +61,7 @@ struct WorServer::Parts {
   std::unique_ptr<AuditWorkflow> audit_log;
   std::unique_ptr<EventFeed> events;
   std::unique_ptr<DeadlineScanner> deadline_scanner;
+  std::unique_ptr<CoachCalendarExport> calendar_export;
   std::unique_ptr<CallerAuthenticator> authenticator;
   std::unique_ptr<AccessAudit> access_audit;
   std::unique_ptr<RpcRunner> runner;
@@ -68,6 +77,13 @@ struct WorServer::Parts {
   std::unique_ptr<ReferralFormServiceImpl> form_service;
   std::unique_ptr<CatalogueServiceImpl> catalogue_service;
   std::unique_ptr<DiagnosticsServiceImpl> diagnostics_service;
+  // Calendar sync, only with calendar.caldav configured; the runner is
+  // stopped (by Shutdown, or destroyed first) before what it uses.
+  std::unique_ptr<CalendarSyncLedger> calendar_ledger;
+  std::unique_ptr<CaldavClient> caldav_client;
+  std::unique_ptr<CaldavCalendarSink> calendar_sink;
+  std::unique_ptr<CalendarSyncWorker> calendar_worker;
+  std::unique_ptr<CalendarSyncRunner> calendar_runner;
   std::unique_ptr<grpc::Server> server;
   // Last: stops before anything it uses goes away.
   std::unique_ptr<DeadlineScanLoop> deadline_scan_loop;
@@ -143,8 +159,6 @@ absl::StatusOr<std::unique_ptr<WorServer>> WorServer::Start(
       parts->audit_log.get(), parts->runner.get());
   parts->intake_service = std::make_unique<IntakeServiceImpl>(
       parts->intake.get(), parts->runner.get());
-  parts->scheduling_service = std::make_unique<SchedulingServiceImpl>(
-      parts->scheduling.get(), parts->runner.get());
   parts->feedback_service = std::make_unique<FeedbackServiceImpl>(
       parts->feedback.get(), parts->runner.get());
   parts->form_service =
@@ -153,6 +167,16 @@ absl::StatusOr<std::unique_ptr<WorServer>> WorServer::Start(
       parts->region.get(), parts->runner.get());
   parts->diagnostics_service =
       std::make_unique<DiagnosticsServiceImpl>(parts->runner.get());
+  parts->calendar_export = std::make_unique<CoachCalendarExport>(
+      parts->store.get(), clock, parts->region->zone(),
+      config.calendar().personal_data());
+  parts->scheduling_service = std::make_unique<SchedulingServiceImpl>(
+      parts->scheduling.get(), parts->calendar_export.get(),
+      parts->runner.get());
+
+  if (config.calendar().has_caldav()) {
+    WOR_RETURN_IF_ERROR(StartCalendarSync(config, clock, *parts));
+  }
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -226,11 +250,59 @@ void WorServer::Shutdown(absl::Duration grace) {
   parts_->server->GetHealthCheckService()->SetServingStatus(false);
   parts_->stopping.store(true);
   parts_->deadline_scan_loop.reset();  // no notices from a draining server
+  if (parts_->calendar_runner != nullptr) parts_->calendar_runner->Stop();
   parts_->server->Shutdown(absl::ToChronoTime(absl::Now() + grace));
   parts_->shut_down = true;
   parts_->logger->Log(LogLevel::kInfo, "server_stopped", {});
 }
 
 void WorServer::Wait() { parts_->server->Wait(); }
+
+absl::Status WorServer::StartCalendarSync(
+    const wor::server::config::ServerConfig& config, const Clock* clock,
+    Parts& parts) {
+  const wor::server::config::CaldavSettings& caldav =
+      config.calendar().caldav();
+  CaldavClientOptions options;
+  options.base_url = caldav.base_url();
+  options.username = caldav.username();
+  options.ca_file = caldav.ca_file();
+  if (!caldav.password_file().empty()) {
+    absl::StatusOr<std::string> password =
+        ReadFileContents(caldav.password_file());
+    if (!password.ok()) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("configuration calendar.caldav.password_file: cannot "
+                       "read ",
+                       caldav.password_file()));
+    }
+    options.password = std::string(absl::StripTrailingAsciiWhitespace(
+        absl::string_view(*password).substr(0, password->find('\n'))));
+  }
+  WOR_ASSIGN_OR_RETURN(parts.caldav_client, CaldavClient::Create(options));
+  if (config.storage().has_memory()) {
+    parts.calendar_ledger = NewMemoryCalendarSyncLedger();
+  } else {
+    WOR_ASSIGN_OR_RETURN(
+        parts.calendar_ledger,
+        OpenSqliteCalendarSyncLedger(config.storage().sqlite().path()));
+  }
+  parts.calendar_sink = std::make_unique<CaldavCalendarSink>(
+      parts.caldav_client.get(), caldav.calendar_path_template());
+  CalendarSyncOptions sync_options;
+  sync_options.personal_data = config.calendar().personal_data();
+  if (!config.operator_().id().empty()) {
+    sync_options.audit_organisation =
+        absl::StrCat("operator:", config.operator_().id());
+  }
+  parts.calendar_worker = std::make_unique<CalendarSyncWorker>(
+      parts.store.get(), parts.calendar_ledger.get(), parts.calendar_sink.get(),
+      parts.access_audit.get(), clock, parts.region->zone(), sync_options);
+  parts.calendar_runner = std::make_unique<CalendarSyncRunner>(
+      parts.calendar_worker.get(), parts.store.get(), parts.logger.get());
+  parts.calendar_runner->Start();
+  parts.logger->Log(LogLevel::kInfo, "calendar_sync_started", {});
+  return absl::OkStatus();
+}
 
 }  // namespace wor::server

@@ -58,6 +58,10 @@ class WorServer {
  private:
   struct Parts;
   explicit WorServer(std::unique_ptr<Parts> parts);
+  // Calendar sync to the configured CalDAV server, on its own thread.
+  static absl::Status StartCalendarSync(
+      const wor::server::config::ServerConfig& config, const Clock* clock,
+      Parts& parts);
   std::unique_ptr<Parts> parts_;
 };
 

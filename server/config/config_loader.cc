@@ -10,6 +10,7 @@
 #include "google/protobuf/text_format.h"
 #include "server/common/file_contents.h"
 #include "server/common/status_macros.h"
+#include "server/config/calendar_config_checks.h"
 #include "server/config/security_config_checks.h"
 #include "server/domain/identifier_validation.h"
 
@@ -243,6 +244,7 @@ absl::Status ValidateServerConfig(ServerConfig& config) {
   if (!kLevels.contains(config.log_level())) {
     return ConfigError("log_level", "expected debug, info, warning or error");
   }
+  WOR_RETURN_IF_ERROR(ValidateCalendarConfig(config));
   return ValidateSecurityConfig(config);
 }
 

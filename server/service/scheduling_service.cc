@@ -33,13 +33,16 @@ grpc::Status SchedulingServiceImpl::UpdateCoachAvailability(
 }
 
 grpc::Status SchedulingServiceImpl::ExportCoachCalendar(
-    grpc::ServerContext* context, const wor::v1::ExportCoachCalendarRequest*,
-    wor::v1::ExportCoachCalendarResponse*) {
+    grpc::ServerContext* context,
+    const wor::v1::ExportCoachCalendarRequest* request,
+    wor::v1::ExportCoachCalendarResponse* response) {
   return runner_->Run(context, "wor.v1.SchedulingService.ExportCoachCalendar",
-                      [](const CallContext&) {
-                        return absl::UnimplementedError(
-                            "ExportCoachCalendar is not available on this "
-                            "server version yet");
+                      [&](const CallContext& call) {
+                        return Deliver(
+                            calendar_export_->Export(call, *request),
+                            [&](wor::v1::ExportCoachCalendarResponse r) {
+                              *response = std::move(r);
+                            });
                       });
 }
 

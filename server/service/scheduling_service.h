@@ -1,10 +1,9 @@
-// wor.v1.SchedulingService over the scheduling workflow: coaches'
-// availability. ExportCoachCalendar answers UNIMPLEMENTED (after the usual
-// authentication and authorisation) until the calendar export lands.
-// Thread-safe.
+// wor.v1.SchedulingService: coaches' availability (SchedulingWorkflow) and
+// their calendar as iCalendar (CoachCalendarExport). Thread-safe.
 #ifndef WOR_SERVER_SERVICE_SCHEDULING_SERVICE_H_
 #define WOR_SERVER_SERVICE_SCHEDULING_SERVICE_H_
 
+#include "server/domain/coach_calendar_export.h"
 #include "server/domain/scheduling_workflow.h"
 #include "server/service/rpc_runner.h"
 #include "wor/v1/scheduling_service.grpc.pb.h"
@@ -13,8 +12,12 @@ namespace wor::server {
 
 class SchedulingServiceImpl final : public wor::v1::SchedulingService::Service {
  public:
-  SchedulingServiceImpl(SchedulingWorkflow* workflow, const RpcRunner* runner)
-      : workflow_(workflow), runner_(runner) {}
+  SchedulingServiceImpl(SchedulingWorkflow* workflow,
+                        const CoachCalendarExport* calendar_export,
+                        const RpcRunner* runner)
+      : workflow_(workflow),
+        calendar_export_(calendar_export),
+        runner_(runner) {}
 
   grpc::Status GetCoachAvailability(
       grpc::ServerContext* context,
@@ -31,6 +34,7 @@ class SchedulingServiceImpl final : public wor::v1::SchedulingService::Service {
 
  private:
   SchedulingWorkflow* workflow_;
+  const CoachCalendarExport* calendar_export_;
   const RpcRunner* runner_;
 };
 

@@ -3,6 +3,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -180,6 +181,70 @@ INSTANTIATE_TEST_SUITE_P(
                   R"pb(partners { id: "gemeente-x" name: "X" })pb",
                   "partners[0].kind"}),
     [](const auto& info) { return std::string(info.param.name); });
+
+// Calendar settings (CalendarSettings).
+
+TEST(CalendarConfig, DefaultsToInitialsAndNoPush) {
+  auto config = ParseServerConfig(kMinimal);
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->calendar().personal_data(),
+            wor::server::config::CALENDAR_PERSONAL_DATA_INITIALS);
+  EXPECT_FALSE(config->calendar().has_caldav());
+}
+
+TEST(CalendarConfig, AcceptsACompleteCaldavServer) {
+  auto config = ParseServerConfig(kMinimal + R"pb(
+    calendar {
+      personal_data: CALENDAR_PERSONAL_DATA_NONE
+      caldav {
+        base_url: "https://dav.example.nl"
+        calendar_path_template: "/wor/{coach}/"
+        username: "wor"
+        password_file: "caldav-password"
+      }
+    })pb");
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->calendar().personal_data(),
+            wor::server::config::CALENDAR_PERSONAL_DATA_NONE);
+}
+
+TEST(CalendarConfig, PlainHttpIsAcceptedOnlyOnThisMachine) {
+  EXPECT_TRUE(ParseServerConfig(kMinimal + R"pb(
+    calendar { caldav { base_url: "http://127.0.0.1:5232"
+                        calendar_path_template: "/wor/{coach}/" } })pb")
+                  .ok());
+  auto remote = ParseServerConfig(kMinimal + R"pb(
+    calendar { caldav { base_url: "http://dav.example.nl"
+                        calendar_path_template: "/wor/{coach}/" } })pb");
+  ASSERT_FALSE(remote.ok());
+  EXPECT_THAT(remote.status().message(), HasSubstr("calendar.caldav.base_url"));
+}
+
+TEST(CalendarConfig, RefusalsNameTheField) {
+  const std::pair<const char*, const char*> cases[] = {
+      {R"pb(calendar { caldav { calendar_path_template: "/{coach}/" } })pb",
+       "calendar.caldav.base_url"},
+      {R"pb(calendar { caldav { base_url: "https://dav.example.nl" } })pb",
+       "calendar.caldav.calendar_path_template"},
+      {R"pb(calendar { caldav { base_url: "https://dav.example.nl"
+                                calendar_path_template: "/wor/" } })pb",
+       "calendar.caldav.calendar_path_template"},
+      {R"pb(calendar { caldav { base_url: "https://dav.example.nl"
+                                calendar_path_template: "/wor/{coach}/"
+                                username: "wor" } })pb",
+       "calendar.caldav.password_file"},
+      {R"pb(calendar { caldav { base_url: "http://localhost:5232"
+                                calendar_path_template: "/wor/{coach}/"
+                                ca_file: "ca.pem" } })pb",
+       "calendar.caldav.ca_file"},
+      {R"pb(calendar { personal_data: 7 })pb", "calendar.personal_data"},
+  };
+  for (const auto& [extra, field] : cases) {
+    auto config = ParseServerConfig(kMinimal + extra);
+    ASSERT_FALSE(config.ok()) << field;
+    EXPECT_THAT(config.status().message(), HasSubstr(field));
+  }
+}
 
 TEST(ConfigLoader, MissingFileSaysHowToPassOne) {
   auto config = LoadServerConfigFile("/nonexistent/wor.textproto");
