@@ -87,11 +87,11 @@ absl::Status Fill(ScannedStore& s, int total, const Options& options) {
         // Rows due in round r: the first `due` of every block; the rest a
         // year later, so the index holds them all.
         const bool due_now = i < due_rows;
-        const absl::Time due = due_now ? kStart + absl::Minutes(1 + i / options.due)
-                                       : kStart + absl::Hours(24 * 365) +
-                                             absl::Seconds(i);
-        WOR_RETURN_IF_ERROR(tx.InsertReferral(absl::StrCat("r", i),
-                                              ReferralDueAt(absl::StrCat("r", i), due)));
+        const absl::Time due =
+            due_now ? kStart + absl::Minutes(1 + i / options.due)
+                    : kStart + absl::Hours(24 * 365) + absl::Seconds(i);
+        WOR_RETURN_IF_ERROR(tx.InsertReferral(
+            absl::StrCat("r", i), ReferralDueAt(absl::StrCat("r", i), due)));
       }
       return absl::OkStatus();
     }));
@@ -131,9 +131,9 @@ absl::Status Round(ScannedStore& s, int round, const Options& options) {
   WOR_ASSIGN_OR_RETURN(ScanReport report, s.scanner->ScanOnce());
   const auto end = std::chrono::steady_clock::now();
   if (report.breach_notices != options.due) {
-    return absl::InternalError(absl::StrCat(
-        s.label, " round ", round, ": expected ", options.due,
-        " breach notices, the scan sent ", report.breach_notices));
+    return absl::InternalError(
+        absl::StrCat(s.label, " round ", round, ": expected ", options.due,
+                     " breach notices, the scan sent ", report.breach_notices));
   }
   s.round_ms.push_back(
       std::chrono::duration<double, std::milli>(end - begin).count());
@@ -151,12 +151,12 @@ absl::Status Run(const Options& options) {
   std::filesystem::remove_all(base);
   WOR_ASSIGN_OR_RETURN(std::unique_ptr<RegionDirectory> region,
                        RegionDirectory::Create(TestConfig("")));
-  WOR_ASSIGN_OR_RETURN(auto small, OpenStore(absl::StrCat(options.small),
-                                             base + "/small", options.small,
-                                             region.get(), options));
-  WOR_ASSIGN_OR_RETURN(auto large, OpenStore(absl::StrCat(options.large),
-                                             base + "/large", options.large,
-                                             region.get(), options));
+  WOR_ASSIGN_OR_RETURN(auto small,
+                       OpenStore(absl::StrCat(options.small), base + "/small",
+                                 options.small, region.get(), options));
+  WOR_ASSIGN_OR_RETURN(auto large,
+                       OpenStore(absl::StrCat(options.large), base + "/large",
+                                 options.large, region.get(), options));
   for (int round = 0; round < options.rounds; ++round) {
     // Alternate which store goes first, so neither always runs warm.
     ScannedStore& first = round % 2 == 0 ? *small : *large;

@@ -4,8 +4,8 @@
 
 namespace wor::server {
 
-DeadlineScanLoop::DeadlineScanLoop(DeadlineScanner* scanner,
-                                   JsonLogger* logger, absl::Duration interval)
+DeadlineScanLoop::DeadlineScanLoop(DeadlineScanner* scanner, JsonLogger* logger,
+                                   absl::Duration interval)
     : scanner_(scanner),
       logger_(logger),
       interval_(interval),

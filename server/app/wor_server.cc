@@ -127,9 +127,8 @@ absl::StatusOr<std::unique_ptr<WorServer>> WorServer::Start(
       parts->store.get(), clock, parts->region.get(), parts->pseudonyms.get());
   parts->intake = std::make_unique<IntakeWorkflow>(parts->store.get(), clock,
                                                    parts->region.get());
-  parts->feedback =
-      std::make_unique<FeedbackWorkflow>(parts->store.get(), clock,
-                                         parts->region.get());
+  parts->feedback = std::make_unique<FeedbackWorkflow>(
+      parts->store.get(), clock, parts->region.get());
   parts->consent = std::make_unique<ConsentWorkflow>(parts->store.get(), clock,
                                                      parts->region->zone());
   parts->scheduling =

@@ -62,8 +62,7 @@ absl::Status ValidateLaterTerms(wor::server::config::DeadlineSettings& terms) {
     return ConfigError("region.deadlines.trajectory_months",
                        "expected 3 or 4 (months after the intake)");
   }
-  if (terms.feedback_working_days() < 1 ||
-      terms.feedback_working_days() > 30) {
+  if (terms.feedback_working_days() < 1 || terms.feedback_working_days() > 30) {
     return ConfigError("region.deadlines.feedback_working_days",
                        "expected 1 to 30");
   }

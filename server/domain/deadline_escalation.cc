@@ -10,11 +10,6 @@ namespace {
 
 using wor::v1::Deadline;
 
-absl::CivilDay DueDayOf(const Deadline& d) {
-  return absl::CivilDay(d.due_date().year(), d.due_date().month(),
-                        d.due_date().day());
-}
-
 bool IsRunning(const Deadline& d) {
   return d.status() == wor::v1::DEADLINE_STATUS_PENDING;
 }
@@ -42,7 +37,7 @@ bool DeadlineSendsNotices(wor::v1::DeadlineKind kind) {
 
 absl::Time AtRiskTime(const DeadlinePolicy& policy, const Deadline& deadline) {
   return policy.OpeningOf(
-      policy.calendar().AddWorkingDays(DueDayOf(deadline), -1));
+      policy.calendar().AddWorkingDays(FromLocalDate(deadline.due_date()), -1));
 }
 
 EscalationStep Escalate(const DeadlinePolicy& policy, absl::Time now,
@@ -60,9 +55,9 @@ EscalationStep Escalate(const DeadlinePolicy& policy, absl::Time now,
     if (IsRunning(*deadline) && !deadline->has_at_risk_notice_time() &&
         now >= AtRiskTime(policy, *deadline)) {
       *deadline->mutable_at_risk_notice_time() = ToTimestamp(now);
-      step.notices.push_back(Notice(wor::v1::REFERRAL_EVENT_TYPE_DEADLINE_AT_RISK,
-                                    kind, *deadline,
-                                    wor::v1::NOTICE_AUDIENCE_COACH));
+      step.notices.push_back(
+          Notice(wor::v1::REFERRAL_EVENT_TYPE_DEADLINE_AT_RISK, kind, *deadline,
+                 wor::v1::NOTICE_AUDIENCE_COACH));
       step.changed = true;
     }
     if (IsBreached(*deadline) && !deadline->has_breach_notice_time()) {

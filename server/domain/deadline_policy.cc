@@ -84,9 +84,7 @@ bool DeadlinePolicy::InOfficeHours(absl::Time t) const {
 absl::Time DeadlinePolicy::OpeningOf(absl::CivilDay day) const {
   // Opening hours never fall in the 02:00–03:00 switch hour in practice;
   // if configured there, `pre` picks the earlier reading, as a clock would.
-  return zone_
-      .At(absl::CivilMinute(day) + options_.office_open_minute)
-      .pre;
+  return zone_.At(absl::CivilMinute(day) + options_.office_open_minute).pre;
 }
 
 absl::Time DeadlinePolicy::NextOfficeOpening(absl::Time t) const {

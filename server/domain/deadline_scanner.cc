@@ -89,8 +89,8 @@ absl::Status DeadlineScanner::Handle(const std::string& id, absl::Time now,
     }
     // A deadline that turned BREACHED outside office hours: readers learn
     // of the new status now, the notice follows at opening.
-    if (step.notices.empty() &&
-        before.SerializeAsString() != referral.deadlines().SerializeAsString()) {
+    if (step.notices.empty() && before.SerializeAsString() !=
+                                    referral.deadlines().SerializeAsString()) {
       WOR_RETURN_IF_ERROR(
           append(wor::v1::REFERRAL_EVENT_TYPE_DEADLINES_UPDATED, nullptr));
     }

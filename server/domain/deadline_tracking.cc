@@ -25,11 +25,6 @@ void CloseIfOpen(Deadline* deadline) {
   }
 }
 
-absl::CivilDay DueDayOf(const Deadline& d) {
-  return absl::CivilDay(d.due_date().year(), d.due_date().month(),
-                        d.due_date().day());
-}
-
 }  // namespace
 
 void SetDueDates(const ReferralDueDates& due,
@@ -86,8 +81,8 @@ void ResumePausedDeadlines(const DeadlinePolicy& policy, absl::Time now,
     const int shift =
         policy.calendar().WorkingDaysBetween(pause_day, resume_day);
     if (shift > 0) {
-      const DueDay moved = policy.EndOfDay(
-          policy.calendar().AddWorkingDays(DueDayOf(*deadline), shift));
+      const DueDay moved = policy.EndOfDay(policy.calendar().AddWorkingDays(
+          FromLocalDate(deadline->due_date()), shift));
       *deadline->mutable_due_date() = ToLocalDate(moved.day);
       *deadline->mutable_due_time() = ToTimestamp(moved.end);
       deadline->set_paused_working_days(deadline->paused_working_days() +
@@ -105,23 +100,33 @@ void ResumePausedDeadlines(const DeadlinePolicy& policy, absl::Time now,
 template <typename Deadlines, typename Visit>
 void VisitPresent(Deadlines& d, Visit visit) {
   if (d.has_first_contact_target())
-    visit(wor::v1::DEADLINE_KIND_FIRST_CONTACT_TARGET,
-          [&]() -> auto& { return d.first_contact_target(); });
+    visit(
+        wor::v1::DEADLINE_KIND_FIRST_CONTACT_TARGET, [&]() -> auto& {
+          return d.first_contact_target();
+        });
   if (d.has_first_contact_limit())
-    visit(wor::v1::DEADLINE_KIND_FIRST_CONTACT_LIMIT,
-          [&]() -> auto& { return d.first_contact_limit(); });
+    visit(
+        wor::v1::DEADLINE_KIND_FIRST_CONTACT_LIMIT, [&]() -> auto& {
+          return d.first_contact_limit();
+        });
   if (d.has_intake())
-    visit(wor::v1::DEADLINE_KIND_INTAKE,
-          [&]() -> auto& { return d.intake(); });
+    visit(
+        wor::v1::DEADLINE_KIND_INTAKE, [&]() -> auto& { return d.intake(); });
   if (d.has_trajectory_end())
-    visit(wor::v1::DEADLINE_KIND_TRAJECTORY_END,
-          [&]() -> auto& { return d.trajectory_end(); });
+    visit(
+        wor::v1::DEADLINE_KIND_TRAJECTORY_END, [&]() -> auto& {
+          return d.trajectory_end();
+        });
   if (d.has_intake_feedback())
-    visit(wor::v1::DEADLINE_KIND_INTAKE_FEEDBACK,
-          [&]() -> auto& { return d.intake_feedback(); });
+    visit(
+        wor::v1::DEADLINE_KIND_INTAKE_FEEDBACK, [&]() -> auto& {
+          return d.intake_feedback();
+        });
   if (d.has_closing_feedback())
-    visit(wor::v1::DEADLINE_KIND_CLOSING_FEEDBACK,
-          [&]() -> auto& { return d.closing_feedback(); });
+    visit(
+        wor::v1::DEADLINE_KIND_CLOSING_FEEDBACK, [&]() -> auto& {
+          return d.closing_feedback();
+        });
 }
 
 std::vector<std::pair<wor::v1::DeadlineKind, Deadline*>> PresentDeadlines(
@@ -136,8 +141,8 @@ std::vector<std::pair<wor::v1::DeadlineKind, Deadline*>> PresentDeadlines(
   return present;
 }
 
-std::vector<std::pair<wor::v1::DeadlineKind, const Deadline*>>
-PresentDeadlines(const wor::v1::ReferralDeadlines& deadlines) {
+std::vector<std::pair<wor::v1::DeadlineKind, const Deadline*>> PresentDeadlines(
+    const wor::v1::ReferralDeadlines& deadlines) {
   std::vector<std::pair<wor::v1::DeadlineKind, const Deadline*>> present;
   VisitPresent(deadlines, [&](wor::v1::DeadlineKind kind, auto get) {
     present.emplace_back(kind, &get());

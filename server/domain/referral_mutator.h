@@ -3,9 +3,10 @@
 // outside the caller's relationship, audited as denied), checks
 // the etag (stale → ABORTED) and the state machine (illegal →
 // FAILED_PRECONDITION), applies the verb's change, moves the deadline clocks
-// along (AdvanceClocks: pause, resume, start, meet, close), bumps the etag, writes the outbox event and the audit
-// record, and remembers the result for retries. The result passes the
-// disclosure table. Verbs supply only their change.
+// along (AdvanceClocks: pause, resume, start, meet, close), bumps the etag,
+// writes the outbox event and the audit record, and remembers the result for
+// retries. The result passes the disclosure table. Verbs supply only their
+// change.
 //
 // Thread-safe: the store serialises transactions.
 #ifndef WOR_SERVER_DOMAIN_REFERRAL_MUTATOR_H_
@@ -51,7 +52,6 @@ class ReferralMutator {
   // transaction, e.g. the coach's other bookings.
   using ChangeInTransaction = std::function<absl::Status(
       WriteTransaction& tx, wor::v1::Referral& referral, absl::Time now)>;
-
 
   // `region` gives each referral's deadline policy, for its clocks
   // (AdvanceClocks); null only for changes that never touch the lifecycle

@@ -210,12 +210,20 @@ TEST(CalendarConfig, AcceptsACompleteCaldavServer) {
 
 TEST(CalendarConfig, PlainHttpIsAcceptedOnlyOnThisMachine) {
   EXPECT_TRUE(ParseServerConfig(kMinimal + R"pb(
-    calendar { caldav { base_url: "http://127.0.0.1:5232"
-                        calendar_path_template: "/wor/{coach}/" } })pb")
+                calendar {
+                  caldav {
+                    base_url: "http://127.0.0.1:5232"
+                    calendar_path_template: "/wor/{coach}/"
+                  }
+                })pb")
                   .ok());
   auto remote = ParseServerConfig(kMinimal + R"pb(
-    calendar { caldav { base_url: "http://dav.example.nl"
-                        calendar_path_template: "/wor/{coach}/" } })pb");
+    calendar {
+      caldav {
+        base_url: "http://dav.example.nl"
+        calendar_path_template: "/wor/{coach}/"
+      }
+    })pb");
   ASSERT_FALSE(remote.ok());
   EXPECT_THAT(remote.status().message(), HasSubstr("calendar.caldav.base_url"));
 }
@@ -226,16 +234,28 @@ TEST(CalendarConfig, RefusalsNameTheField) {
        "calendar.caldav.base_url"},
       {R"pb(calendar { caldav { base_url: "https://dav.example.nl" } })pb",
        "calendar.caldav.calendar_path_template"},
-      {R"pb(calendar { caldav { base_url: "https://dav.example.nl"
-                                calendar_path_template: "/wor/" } })pb",
+      {R"pb(calendar {
+              caldav {
+                base_url: "https://dav.example.nl"
+                calendar_path_template: "/wor/"
+              }
+            })pb",
        "calendar.caldav.calendar_path_template"},
-      {R"pb(calendar { caldav { base_url: "https://dav.example.nl"
-                                calendar_path_template: "/wor/{coach}/"
-                                username: "wor" } })pb",
+      {R"pb(calendar {
+              caldav {
+                base_url: "https://dav.example.nl"
+                calendar_path_template: "/wor/{coach}/"
+                username: "wor"
+              }
+            })pb",
        "calendar.caldav.password_file"},
-      {R"pb(calendar { caldav { base_url: "http://localhost:5232"
-                                calendar_path_template: "/wor/{coach}/"
-                                ca_file: "ca.pem" } })pb",
+      {R"pb(calendar {
+              caldav {
+                base_url: "http://localhost:5232"
+                calendar_path_template: "/wor/{coach}/"
+                ca_file: "ca.pem"
+              }
+            })pb",
        "calendar.caldav.ca_file"},
       {R"pb(calendar { personal_data: 7 })pb", "calendar.personal_data"},
   };

@@ -73,13 +73,14 @@ sys_seconds FirstOfficeScanAtOrAfter(const ref::ReferenceCalendar& calendar,
                                      sys_seconds grid_start, sys_seconds t) {
   const auto step = std::chrono::minutes(15);
   sys_seconds scan = grid_start;
-  if (t > scan) scan += ((t - scan + step - std::chrono::seconds(1)) / step) * step;
+  if (t > scan)
+    scan += ((t - scan + step - std::chrono::seconds(1)) / step) * step;
   while (!InOfficeHours(calendar, scan)) scan += step;
   return scan;
 }
 
-using NoticeKey = std::tuple<std::string, wor::v1::DeadlineKind,
-                             wor::v1::ReferralEventType>;
+using NoticeKey =
+    std::tuple<std::string, wor::v1::DeadlineKind, wor::v1::ReferralEventType>;
 
 // Every notice in the outbox: (referral, deadline, type) → event times.
 std::map<NoticeKey, std::vector<absl::Time>> NoticesInOutbox(
@@ -144,8 +145,7 @@ TEST_P(WeeksOfSimulatedTime, DueDatesAndNoticesMatchTheIndependentCalculation) {
       wor::v1::Referral referral = ValidReferral();
       *referral.mutable_consent()->mutable_obtain_time() =
           ToTimestamp(FromSys(moments[next_moment]) - absl::Minutes(5));
-      auto made =
-          Create(server, referral, absl::StrCat("sim-", next_moment));
+      auto made = Create(server, referral, absl::StrCat("sim-", next_moment));
       ASSERT_TRUE(made.status.ok()) << made.status.error_message();
       created_at[made.value.name()] = moments[next_moment];
       ++next_moment;
@@ -191,12 +191,12 @@ TEST_P(WeeksOfSimulatedTime, DueDatesAndNoticesMatchTheIndependentCalculation) {
     EXPECT_EQ(d.intake().status(), wor::v1::DEADLINE_STATUS_BREACHED);
 
     // The target only turns BREACHED: the limit is what escalates.
-    EXPECT_FALSE(notices.contains(
-        {name, wor::v1::DEADLINE_KIND_FIRST_CONTACT_TARGET,
-         wor::v1::REFERRAL_EVENT_TYPE_DEADLINE_AT_RISK}));
-    EXPECT_FALSE(notices.contains(
-        {name, wor::v1::DEADLINE_KIND_FIRST_CONTACT_TARGET,
-         wor::v1::REFERRAL_EVENT_TYPE_DEADLINE_BREACHED}));
+    EXPECT_FALSE(
+        notices.contains({name, wor::v1::DEADLINE_KIND_FIRST_CONTACT_TARGET,
+                          wor::v1::REFERRAL_EVENT_TYPE_DEADLINE_AT_RISK}));
+    EXPECT_FALSE(
+        notices.contains({name, wor::v1::DEADLINE_KIND_FIRST_CONTACT_TARGET,
+                          wor::v1::REFERRAL_EVENT_TYPE_DEADLINE_BREACHED}));
     const std::pair<wor::v1::DeadlineKind, ref::ReferenceDueDay> escalating[] =
         {{wor::v1::DEADLINE_KIND_FIRST_CONTACT_LIMIT, due.contact_limit},
          {wor::v1::DEADLINE_KIND_INTAKE, due.intake}};
@@ -210,8 +210,8 @@ TEST_P(WeeksOfSimulatedTime, DueDatesAndNoticesMatchTheIndependentCalculation) {
       // BREACHED at the first office-hours scan after the due day ended.
       const sys_seconds breach =
           FirstOfficeScanAtOrAfter(calendar, grid_start, due_day.end);
-      auto at_risk_sent =
-          notices.find({name, kind, wor::v1::REFERRAL_EVENT_TYPE_DEADLINE_AT_RISK});
+      auto at_risk_sent = notices.find(
+          {name, kind, wor::v1::REFERRAL_EVENT_TYPE_DEADLINE_AT_RISK});
       auto breach_sent = notices.find(
           {name, kind, wor::v1::REFERRAL_EVENT_TYPE_DEADLINE_BREACHED});
       ASSERT_NE(at_risk_sent, notices.end());
@@ -323,9 +323,10 @@ TEST(DeadlineEscalation, ANoticeIsSentOnceAcrossARestart) {
   EXPECT_EQ(NoticesInOutbox(server)[at_risk].size(), 1u);
   auto got = Get(server, made.value.name());
   ASSERT_TRUE(got.status.ok());
-  EXPECT_EQ(FromTimestamp(
-                got.value.deadlines().first_contact_limit().at_risk_notice_time()),
-            FromSys(LocalAt(made_day + std::chrono::days(7), 9)));
+  EXPECT_EQ(
+      FromTimestamp(
+          got.value.deadlines().first_contact_limit().at_risk_notice_time()),
+      FromSys(LocalAt(made_day + std::chrono::days(7), 9)));
 }
 
 TEST(DeadlineEscalation, NothingGoesOutAtNightOrAtTheWeekendButStatusesTurn) {
@@ -408,9 +409,8 @@ TEST(DeadlineEscalation, ALateFirstContactIsAcceptedAndMarkedLate) {
   EXPECT_EQ(reached.value.deadlines().first_contact_target().status(),
             wor::v1::DEADLINE_STATUS_MET_LATE);
   // The breach notice that went out stays on record.
-  EXPECT_TRUE(reached.value.deadlines()
-                  .first_contact_limit()
-                  .has_breach_notice_time());
+  EXPECT_TRUE(
+      reached.value.deadlines().first_contact_limit().has_breach_notice_time());
 }
 
 TEST(DeadlineEscalation, TheIntakeStartsTrajectoryAndFeedbackClocks) {
@@ -421,25 +421,24 @@ TEST(DeadlineEscalation, TheIntakeStartsTrajectoryAndFeedbackClocks) {
   ASSERT_TRUE(made.status.ok());
   const std::string name = made.value.name();
   ASSERT_TRUE(Accept(server, name, "clocks-2").status.ok());
-  ASSERT_TRUE(
-      Contact(server, name, wor::v1::CONTACT_RESULT_REACHED, "clocks-3")
-          .status.ok());
+  ASSERT_TRUE(Contact(server, name, wor::v1::CONTACT_RESULT_REACHED, "clocks-3")
+                  .status.ok());
   // Intake on Thursday 30 April 2026 at 14:00.
   const sys_days intake_day = sys_days(std::chrono::year{2026} / 4 / 30);
   auto scheduled =
       Schedule(server, name, FromSys(LocalAt(intake_day, 14)), "clocks-4");
   ASSERT_TRUE(scheduled.status.ok()) << scheduled.status.error_message();
   server.clock().Set(FromSys(LocalAt(intake_day, 15)));
-  auto held = RecordIntake(server, name, FromSys(LocalAt(intake_day, 14)),
-                           "clocks-5");
+  auto held =
+      RecordIntake(server, name, FromSys(LocalAt(intake_day, 14)), "clocks-5");
   ASSERT_TRUE(held.status.ok()) << held.status.error_message();
   const auto& d = held.value.deadlines();
   EXPECT_EQ(d.intake().status(), wor::v1::DEADLINE_STATUS_MET_ON_TIME);
   // 30 April + 4 months = 30 August 2026, a Sunday → Monday 31 August.
   EXPECT_EQ(DateText(d.trajectory_end().due_date()), "2026-08-31");
-  EXPECT_EQ(ToSysDays(d.trajectory_end().due_date()),
-            calendar.OnOrNextWorkingDay(
-                sys_days(std::chrono::year{2026} / 8 / 30)));
+  EXPECT_EQ(
+      ToSysDays(d.trajectory_end().due_date()),
+      calendar.OnOrNextWorkingDay(sys_days(std::chrono::year{2026} / 8 / 30)));
   // Feedback within 5 working days of the intake day: 1, 4, 5, 6, 7 May.
   EXPECT_EQ(ToSysDays(d.intake_feedback().due_date()),
             calendar.AddWorkingDays(intake_day, 5));

@@ -508,8 +508,9 @@ wor::v1::Referral WithAlarm(wor::v1::Referral referral,
 
 TEST_P(StoreContractTest, DueAlarmsAreListedEarliestFirstUpToNow) {
   const absl::Time t0 = absl::FromUnixSeconds(1790000000);
-  ASSERT_THAT(Insert("late", WithAlarm(MakeReferral("late"), t0 + absl::Hours(2))),
-              IsOk());
+  ASSERT_THAT(
+      Insert("late", WithAlarm(MakeReferral("late"), t0 + absl::Hours(2))),
+      IsOk());
   ASSERT_THAT(Insert("early", WithAlarm(MakeReferral("early"), t0)), IsOk());
   ASSERT_THAT(Insert("none", WithAlarm(MakeReferral("none"), std::nullopt)),
               IsOk());
