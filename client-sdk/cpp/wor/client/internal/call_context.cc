@@ -1,0 +1,40 @@
+#include "wor/client/internal/call_context.h"
+
+#include <string>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "grpcpp/support/time.h"
+#include "wor/client/channel.h"
+
+namespace wor::client::internal {
+
+CallContext::CallContext(Options options)
+    : options_(std::move(options)), channel_(MakeChannel(options_)) {}
+
+CallContext::CallContext(Options options,
+                         std::shared_ptr<grpc::Channel> channel)
+    : options_(std::move(options)), channel_(std::move(channel)) {}
+
+absl::Status CallContext::Prepare(grpc::ClientContext& call, bool unary) const {
+  if (options_.token_provider) {
+    if (!UsesTls(options_)) {
+      return absl::InvalidArgumentError(
+          "a user token is only sent over TLS; set ca_file (and the "
+          "organisation's certificate) or use a development identity");
+    }
+    absl::StatusOr<std::string> token = options_.token_provider();
+    if (!token.ok()) return token.status();
+    call.AddMetadata("authorization", absl::StrCat("Bearer ", *token));
+  }
+  for (const auto& [key, value] : options_.metadata) {
+    call.AddMetadata(key, value);
+  }
+  if (unary) {
+    call.set_deadline(absl::ToChronoTime(absl::Now() + options_.call_timeout));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace wor::client::internal
