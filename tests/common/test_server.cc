@@ -77,12 +77,16 @@ void TestServer::Restart() {
 }
 
 void TestServer::StartServer() {
-  auto server = WorServer::Start(TestConfig(directory_), &clock_, &log_);
+  wor::server::config::ServerConfig config = TestConfig(directory_);
+  // A restart listens where the first server did, so clients reconnect.
+  if (port_ != 0) config.set_listen_address(absl::StrCat("127.0.0.1:", port_));
+  auto server = WorServer::Start(config, &clock_, &log_);
   if (!server.ok()) {
     std::cerr << "test server: " << server.status() << "\n";
     std::abort();
   }
   server_ = *std::move(server);
+  port_ = server_->port();
   channel_ = ChannelWithIdentity(target(), std::nullopt);
   referrals_ = wor::v1::ReferralService::NewStub(channel_);
   intake_ = wor::v1::IntakeService::NewStub(channel_);

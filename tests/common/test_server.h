@@ -36,7 +36,8 @@ class TestServer {
 
   FakeClock& clock() { return clock_; }
   // Stops the server and starts a new one on the same database, keyring
-  // and clock (a restart; SQLite only). Stubs and channel() are renewed.
+  // and clock (a restart; SQLite only), listening on the same port. Stubs and
+  // channel() are renewed.
   void Restart();
   WorServer& server() { return *server_; }
   // Calls on channel() and the stubs below act as the natural actor of
@@ -61,6 +62,7 @@ class TestServer {
 
   FakeClock clock_;
   std::string directory_;
+  int port_ = 0;
   std::ostringstream log_;
   std::unique_ptr<WorServer> server_;
   std::shared_ptr<grpc::Channel> channel_;

@@ -63,7 +63,8 @@ absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> Credentials(
 }  // namespace
 
 bool UsesTls(const Options& options) {
-  return options.channel ? options.channel_is_secure : !options.ca_file.empty();
+  if (options.channel_is_secure) return true;
+  return !options.channel && !options.ca_file.empty();
 }
 
 absl::StatusOr<std::shared_ptr<grpc::Channel>> MakeChannel(

@@ -68,7 +68,8 @@ struct Options {
 
   // A ready channel to use instead of `endpoint` and the files above (for
   // sharing one channel between clients, or in-process servers in tests).
-  // The channel decides about TLS: set `channel_is_secure` when it is.
+  // The channel decides about TLS: set `channel_is_secure` when it is (also
+  // when a stub of your own stands in for the channel).
   std::shared_ptr<grpc::Channel> channel;
   bool channel_is_secure = false;
 
