@@ -60,6 +60,9 @@ _UNAUTHENTICATED_HINTS = (
      "ORGANISATION,USER,ROLE (or WOR_DEV_IDENTITY)."),
 )
 
+# How gRPC reports that a call credentials plugin (TokenFileAuth) failed.
+_TOKEN_PLUGIN_FAILED = "Getting metadata from plugin failed"
+
 
 def exit_code_for(code: grpc.StatusCode) -> int:
     return _EXIT_CODES.get(code, EXIT_FAILURE)
@@ -90,6 +93,10 @@ def _hint(code: grpc.StatusCode, message: str,
         return ("Your role may not do this; someone with the right role must "
                 "do it."), EXIT_PERMISSION_DENIED
     if code == grpc.StatusCode.UNAVAILABLE:
+        if _TOKEN_PLUGIN_FAILED in message:
+            # TokenFileAuth could not read the token: nothing was sent.
+            return ("Your token could not be read, so the call was not sent: "
+                    "fix --token-file (or WOR_TOKEN_FILE)."), EXIT_UNAUTHENTICATED
         if settings.uses_tls and is_handshake_failure(message):
             if settings.has_client_certificate:
                 return (f"The secure connection to {server} failed. Check "
