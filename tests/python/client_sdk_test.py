@@ -47,12 +47,15 @@ class RealServerTestCase(unittest.TestCase):
     """One real server for all tests of a class; every test makes its own
     referrals and never relies on how many others made."""
 
+    development_mode = False
+
     @classmethod
     def setUpClass(cls):
         cls.work_dir = Path(tempfile.mkdtemp(prefix="wor-python-client-"))
         cls.generated = BUILD_DIR / "client-sdk" / "python" / "generated"
         use_generated_dir(str(cls.generated))
-        cls.server = RealServer.start(BUILD_DIR, SOURCE_DIR, cls.work_dir)
+        cls.server = RealServer.start(BUILD_DIR, SOURCE_DIR, cls.work_dir,
+                                      development_mode=cls.development_mode)
 
     @classmethod
     def tearDownClass(cls):
@@ -349,6 +352,34 @@ class TokenFile(RealServerTestCase):
         self.assertEqual((tls.dev_identity, tls.ca_file, tls.server), ("", "ca.pem", "example:1"))
         dev = wor_client.ConnectionSettings.from_environment(environ, dev_identity="agb:1,u,GP")
         self.assertEqual((dev.dev_identity, dev.ca_file), ("agb:1,u,GP", ""))
+
+
+class DevelopmentMode(RealServerTestCase):
+    """A server with `security { development_mode: true }`: plaintext, the
+    caller named by the x-wor-* headers that --dev-identity sends."""
+
+    development_mode = True
+
+    def test_the_examples_work_with_a_development_identity(self):
+        created = self.run_example("create_referral.py", "--file", str(REFERRAL_EXAMPLE),
+                                   "--dev-identity", "agb:01012345,huisarts-1,GP")
+        self.assertExit(created, 0)
+        name = created.stdout.splitlines()[0]
+        listed = self.run_example("list_referrals.py", extra_env={
+            "WOR_DEV_IDENTITY": "kvk:41234567,coach-1,coach"})
+        self.assertExit(listed, 0)
+        self.assertRegex(listed.stdout, rf"(?m)^{name} +requested +01012345 ")
+
+    def test_the_role_comes_from_the_development_identity(self):
+        result = self.run_example("create_referral.py", "--file", str(REFERRAL_EXAMPLE),
+                                  "--dev-identity", "kvk:41234567,coach-1,COACH")
+        self.assertExit(result, wor_client.EXIT_PERMISSION_DENIED)
+
+    def test_without_identity_the_server_asks_for_one(self):
+        result = self.run_example("list_referrals.py")
+        self.assertExit(result, wor_client.EXIT_UNAUTHENTICATED)
+        self.assertIn("--dev-identity", result.stderr)
+        self.assertIn("UNAUTHENTICATED: development mode", result.stderr)
 
 
 def main():

@@ -47,6 +47,14 @@ def _run(command, log_path: Path, what: str) -> None:
         raise ServerSetupError(f"{what} failed:\n{log_path.read_text(errors='replace')}")
 
 
+def development_mode_config(config: str) -> str:
+    """The same configuration with `security { development_mode: true }`
+    instead of TLS and token keys (plaintext, identity from headers)."""
+    start = config.index("\nsecurity {")
+    end = config.index("\n}\n", start) + 3
+    return config[:start] + "\nsecurity { development_mode: true }\n" + config[end:]
+
+
 def server_config(demo_config: str, work_dir: Path, pki: Path) -> str:
     """demo.textproto pointed at this run's files, as walkthrough_test.sh's sed."""
     text = re.sub(r"(?m)^listen_address:.*", 'listen_address: "127.0.0.1:0"', demo_config)
@@ -79,7 +87,11 @@ class RealServer:
         return self.log_path.read_text(errors="replace")
 
     @classmethod
-    def start(cls, build_dir: Path, source_dir: Path, work_dir: Path) -> "RealServer":
+    def start(cls, build_dir: Path, source_dir: Path, work_dir: Path, *,
+              development_mode: bool = False) -> "RealServer":
+        """Starts the server; with `development_mode` plaintext, taking the
+        caller's identity from x-wor-* headers (the PKI and tokens are made
+        all the same)."""
         server_bin = build_dir / "server" / "wor-server"
         mint_bin = build_dir / "server" / "wor-mint-token"
         make_pki = source_dir / "deploy" / "pki" / "make-dev-pki.sh"
@@ -108,7 +120,8 @@ class RealServer:
 
         demo = (source_dir / "deploy" / "config" / "demo.textproto").read_text()
         config = work_dir / "server.textproto"
-        config.write_text(server_config(demo, work_dir, pki))
+        text = server_config(demo, work_dir, pki)
+        config.write_text(development_mode_config(text) if development_mode else text)
 
         log_path = work_dir / "server.log"
         log = open(log_path, "wb")
