@@ -192,6 +192,20 @@ class ReferralsOverMutualTls(RealServerTestCase):
                   if line.startswith("referrals/")]
         self.assertEqual(listed, names)
 
+    def test_the_watch_example_resumes_after_the_given_resume_token(self):
+        self.create_referral()
+        self.create_referral()
+        coach = self.tls_args(COACH, "coach")
+        first = self.run_example("watch_referrals.py", "--max-events", "2", *coach)
+        self.assertExit(first, 0)
+        lines = first.stdout.splitlines()
+        self.assertEqual(len(lines), 2, first.stdout)
+        self.assertRegex(lines[0], r"^\S+ CREATED referrals/\S+ \S+$")
+        resumed = self.run_example("watch_referrals.py", "--max-events", "1",
+                                   "--resume-token", lines[0].split()[0], *coach)
+        self.assertExit(resumed, 0)
+        self.assertEqual(resumed.stdout.splitlines(), lines[1:])
+
     def test_a_retried_create_with_the_same_request_id_creates_one_referral(self):
         request_id = wor_client.new_request_id()
         first = self.create_referral(request_id=request_id)
@@ -278,6 +292,11 @@ class RefusedCallers(RealServerTestCase):
         result = self.run_example("list_referrals.py")
         self.assertExit(result, wor_client.EXIT_UNREACHABLE)
         self.assertIn("--ca-file", result.stderr)
+
+    def test_the_watch_example_does_not_retry_a_refused_handshake(self):
+        result = self.run_example("watch_referrals.py", "--ca-file", f"{self.server.pki}/ca.pem")
+        self.assertExit(result, wor_client.EXIT_UNAUTHENTICATED)
+        self.assertIn("--cert-file", result.stderr)
 
     def test_an_unknown_state_is_a_usage_error_listing_the_states(self):
         result = self.run_example("list_referrals.py", "--state", "lost",
