@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building and testing Welzijn op Recept needs on Debian 12,
 # skipping what is already there: the C++ toolchain and libraries (Debian
-# packages only), tzdata for Europe/Amsterdam, and the npm tooling pinned in
-# package-lock.json (buf for the API lint).
+# packages only), tzdata for Europe/Amsterdam, Debian's Python gRPC and
+# protobuf for the Python client (client-sdk/python, run with /usr/bin/python3),
+# and the npm tooling pinned in package-lock.json (buf for the API lint).
 #
 #   deploy/install-deps.sh            # build + test dependencies
 set -euo pipefail
@@ -14,6 +15,7 @@ packages=(
   libabsl-dev libssl-dev openssl libsqlite3-dev libgtest-dev libgmock-dev
   tzdata nodejs npm clang-format
   libcurl4-openssl-dev radicale
+  python3-grpcio python3-protobuf
 )
 
 missing=()
