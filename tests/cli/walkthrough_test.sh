@@ -322,8 +322,10 @@ expect_refusal 4 me "accept 2 on completed" accept "$second"
 expect_match "accept 2: says what to do" "$out" "COMPLETED"
 expect_refusal 2 me "unknown profile" --profile elders referrals
 expect_match "unknown profile: how to make it" "$out" "wor login --profile elders"
-expect_refusal 5 env XDG_CONFIG_HOME="$work_dir/empty" "$wor_bin" \
-  --server "127.0.0.1:$port" --timeout 5 referrals
+# Someone who never ran `wor login`: no profile, no flags.
+newcomer() { XDG_CONFIG_HOME="$work_dir/empty" "$wor_bin" "$@"; }
+expect_refusal 5 newcomer "no profile" --server "127.0.0.1:$port" --timeout 5 \
+  referrals
 expect_match "no profile: says to log in" "$out" "wor login"
 passed "refusals: a completed referral (exit 4), an unknown profile (exit 2), no profile (exit 5, 'wor login')"
 
