@@ -1,6 +1,9 @@
 // The shared shape of the commands that call the server: make the call with
 // the --timeout deadline, then print the answer (human or --json) or report
-// the failure with its exit code.
+// the failure with its exit code. Every call to the server goes through the
+// helpers here (CallUnary, CallReferralVerb, OpenServerStream): no command
+// makes a stub of its own, so moving the client onto the C++ SDK changes
+// this file only.
 //
 //   wor::v1::RejectReferralRequest request;
 //   request.set_reason(…);
@@ -21,6 +24,7 @@
 #include "client-sdk/cli/referral_printing.h"
 #include "grpcpp/client_context.h"
 #include "grpcpp/support/status.h"
+#include "grpcpp/support/sync_stream.h"
 #include "wor/v1/referral.pb.h"
 
 namespace wor::client {
@@ -57,6 +61,20 @@ grpc::Status CallUnary(CommandContext& context,
   context.AddIdentity(call);
   context.SetDeadline(call);
   return (stub.*method)(&call, request, response);
+}
+
+// Opens a server stream on a fresh stub of the stub's service, without a
+// deadline (it runs until `call` is cancelled or the server ends it). The
+// caller owns `call` and reads the stream.
+template <typename Stub, typename Request, typename Response>
+std::unique_ptr<grpc::ClientReader<Response>> OpenServerStream(
+    CommandContext& context,
+    std::unique_ptr<grpc::ClientReader<Response>> (Stub::*method)(
+        grpc::ClientContext*, const Request&),
+    const Request& request, grpc::ClientContext& call) {
+  Stub stub(context.Channel());
+  context.AddIdentity(call);
+  return (stub.*method)(&call, request);
 }
 
 // Runs a verb on the referral named by the first positional argument: fills

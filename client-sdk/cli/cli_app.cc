@@ -10,6 +10,8 @@
 #include "client-sdk/cli/exit_codes.h"
 #include "client-sdk/cli/flag_parser.h"
 #include "client-sdk/cli/help_printer.h"
+#include "client-sdk/cli/profile_selection.h"
+#include "client-sdk/cli/profiles.h"
 
 namespace wor::client {
 namespace {
@@ -66,18 +68,41 @@ int RunUnknown(CommandContext& context, const std::vector<std::string>& words,
                           is_group ? words[0] : "");
 }
 
+// Whether the command line runs a command that needs no saved profile
+// (help, login, logout, completion), so a profile that does not exist yet
+// is no error.
+bool NeedsNoProfile(const std::vector<std::string>& args,
+                    const OptionDefaults& defaults) {
+  absl::StatusOr<GlobalParse> parse = ParseGlobalOptions(args, defaults);
+  if (!parse.ok() || parse->rest.empty()) return true;
+  if (parse->rest[0] == "help") return true;
+  size_t words_used = 0;
+  const Command* command = FindCommand(parse->rest, &words_used);
+  return command != nullptr && command->local;
+}
+
 }  // namespace
 
 int RunCli(const std::vector<std::string>& args, const OptionDefaults& defaults,
            std::istream& in, std::ostream& out, std::ostream& err,
            absl::Time now) {
-  absl::StatusOr<GlobalParse> parse = ParseGlobalOptions(args, defaults);
+  absl::StatusOr<ProfileSelection> selection =
+      SelectProfile(args, defaults, LanguageFromArgs(args, defaults));
+  if (absl::IsNotFound(selection.status()) && NeedsNoProfile(args, defaults)) {
+    selection = ProfileSelection{defaults, ""};
+  }
+  absl::StatusOr<GlobalParse> parse =
+      selection.ok() ? ParseGlobalOptions(args, selection->defaults)
+                     : absl::StatusOr<GlobalParse>(selection.status());
   if (!parse.ok()) {
     GlobalOptions fallback;
-    fallback.language = LanguageFromArgs(args, defaults);
+    fallback.language =
+        LanguageFromArgs(args, selection.ok() ? selection->defaults : defaults);
     CommandContext context(fallback, in, out, err, now);
     return ReportUsageError(context, parse.status(), "");
   }
+  parse->options.active_profile = selection->name;
+  parse->options.profile_directory = ProfileDirectory(defaults);
   CommandContext context(parse->options, in, out, err, now);
   const std::vector<std::string>& words = parse->rest;
 
@@ -113,7 +138,7 @@ int RunCli(const std::vector<std::string>& args, const OptionDefaults& defaults,
     PrintCommandHelp(*command, context.messages(), context.out());
     return kExitOk;
   }
-  // Every command calls the server.
+  if (command->local) return command->handler(context, *flags);
   absl::Status security = context.LoadSecurity();
   if (!security.ok()) return ReportUsageError(context, security, "");
   return command->handler(context, *flags);

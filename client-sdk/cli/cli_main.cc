@@ -5,8 +5,9 @@
 //   wor help
 //
 // Reads the environment's defaults (WOR_SERVER, WOR_LANG, WOR_CA_FILE,
-// WOR_CERT_FILE, WOR_KEY_FILE, WOR_TOKEN_FILE, WOR_TOKEN, WOR_DEV_IDENTITY)
-// and hands everything else to RunCli(). Nothing else lives here.
+// WOR_CERT_FILE, WOR_KEY_FILE, WOR_TOKEN_FILE, WOR_TOKEN, WOR_DEV_IDENTITY,
+// WOR_PROFILE, and XDG_CONFIG_HOME / HOME for the saved profiles) and hands
+// everything else to RunCli(). Nothing else lives here.
 #include <cstdlib>
 #include <iostream>
 #include <string>
@@ -39,6 +40,9 @@ int main(int argc, char** argv) {
       .token_file = EnvironmentValue("WOR_TOKEN_FILE"),
       .token = EnvironmentValue("WOR_TOKEN"),
       .dev_identity = EnvironmentValue("WOR_DEV_IDENTITY"),
+      .profile = EnvironmentValue("WOR_PROFILE"),
+      .config_home = EnvironmentValue("XDG_CONFIG_HOME"),
+      .home = EnvironmentValue("HOME"),
   };
   return wor::client::RunCli(args, defaults, std::cin, std::cout, std::cerr,
                              absl::Now());

@@ -7,6 +7,7 @@
 #include "wor/v1/feedback.pb.h"
 #include "wor/v1/intake.pb.h"
 #include "wor/v1/referral.pb.h"
+#include "wor/v1/scheduling_service.pb.h"
 
 namespace wor::client {
 namespace {
@@ -53,8 +54,26 @@ std::vector<Command> BuildCommands() {
   const FlagSpec etag = Value("etag", "E");
   const FlagSpec request_id = Value("request-id", "ID");
   const std::vector<std::string> name_arg = {"NAME"};
+  const FlagSpec coach = Value("coach", "welfareOrganisations/KVK/coaches/ID");
   return {
       {"create", {}, {Required("file", "FILE"), request_id}, RunCreate},
+      {"login",
+       {},
+       {Value("profile", "NAME"), Value("server", "HOST:PORT"),
+        Value("ca-file", "FILE"), Value("cert-file", "FILE"),
+        Value("key-file", "FILE"), Value("token-file", "FILE"),
+        Value("dev-identity", "ORG,USER,ROLE"), Value("lang", "nl|en"),
+        Switch("no-check"), Switch("list")},
+       RunLogin,
+       /*local=*/true},
+      {"logout", {}, {Value("profile", "NAME")}, RunLogout, /*local=*/true},
+      {"referrals",
+       {},
+       {RepeatableEnum("state", "STATE", wor::v1::ReferralState_descriptor),
+        Switch("all-coaches"),
+        Value("coach", "welfareOrganisations/KVK/coaches/ID")},
+       RunReferrals},
+      {"show", name_arg, {}, RunShow},
       {"get", name_arg, {}, RunGet},
       {"list",
        {},
@@ -86,12 +105,26 @@ std::vector<Command> BuildCommands() {
         Enum("channel", "CHANNEL", false, wor::v1::ContactChannel_descriptor),
         Value("at", "RFC3339"), etag, request_id},
        RunContact},
+      {"slots",
+       name_arg,
+       {coach, Value("from", "RFC3339"), Value("count", "N"),
+        Value("duration", "MINUTES")},
+       RunSlots},
       {"schedule",
        name_arg,
-       {Required("at", "RFC3339"),
+       {Value("at", "RFC3339"), Value("slot", "N"),
         Enum("location", "LOCATION", true, wor::v1::IntakeLocation_descriptor),
+        coach, Value("duration", "MINUTES"),
+        Enum("late-reason", "REASON", false,
+             wor::v1::IntakeLateReason_descriptor),
         etag, request_id},
        RunSchedule},
+      {"intake cancel",
+       name_arg,
+       {Enum("by", "WHO", true, wor::v1::IntakeCancelledBy_descriptor), etag,
+        request_id},
+       RunIntakeCancel},
+      {"intake no-show", name_arg, {etag, request_id}, RunIntakeNoShow},
       {"intake",
        name_arg,
        {Required("scores", "B,M,ME,Q,P,D"), Value("at", "RFC3339"), etag,
@@ -140,7 +173,13 @@ std::vector<Command> BuildCommands() {
        {Value("from", "TOKEN"), Value("practice", "AGB"),
         Value("organisation", "welfareOrganisations/KVK")},
        RunWatch},
+      {"availability set",
+       {},
+       {RequiredRepeatableEnum("day", "WEEKDAY", wor::v1::Weekday_descriptor),
+        Required("hours", "HH:MM-HH:MM"), coach},
+       RunAvailabilitySet},
       {"ping", {}, {}, RunPing},
+      {"completion", {"SHELL"}, {}, RunCompletion, /*local=*/true},
   };
 }
 

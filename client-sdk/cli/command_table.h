@@ -20,6 +20,9 @@ struct Command {
   std::vector<std::string> positionals;
   std::vector<FlagSpec> flags;
   CommandHandler handler = nullptr;
+  // Runs without the connection options being checked first (login,
+  // logout, completion): it connects itself, or not at all.
+  bool local = false;
 };
 
 // Every command, in the order `wor help` lists them.

@@ -22,12 +22,32 @@ int RunCancel(CommandContext& context, const ParsedFlags& flags);
 int RunHold(CommandContext& context, const ParsedFlags& flags);
 int RunResume(CommandContext& context, const ParsedFlags& flags);
 
+// worklist_command.cc: the coach's worklist and the detail view.
+int RunReferrals(CommandContext& context, const ParsedFlags& flags);
+int RunShow(CommandContext& context, const ParsedFlags& flags);
+
 // intake_commands.cc: IntakeService.
 int RunContact(CommandContext& context, const ParsedFlags& flags);
-int RunSchedule(CommandContext& context, const ParsedFlags& flags);
 int RunIntake(CommandContext& context, const ParsedFlags& flags);
 int RunActivity(CommandContext& context, const ParsedFlags& flags);
 int RunComplete(CommandContext& context, const ParsedFlags& flags);
+
+// slot_commands.cc: finding slots and booking the intake.
+int RunSlots(CommandContext& context, const ParsedFlags& flags);
+int RunSchedule(CommandContext& context, const ParsedFlags& flags);
+int RunIntakeCancel(CommandContext& context, const ParsedFlags& flags);
+int RunIntakeNoShow(CommandContext& context, const ParsedFlags& flags);
+
+// availability_command.cc: SchedulingService.UpdateCoachAvailability.
+int RunAvailabilitySet(CommandContext& context, const ParsedFlags& flags);
+
+// login_commands.cc: saved profiles (profiles.h); no server call but the
+// check of `wor login`.
+int RunLogin(CommandContext& context, const ParsedFlags& flags);
+int RunLogout(CommandContext& context, const ParsedFlags& flags);
+
+// completion.cc: shell completion from the command table.
+int RunCompletion(CommandContext& context, const ParsedFlags& flags);
 
 // feedback_commands.cc: FeedbackService.
 int RunFeedbackSend(CommandContext& context, const ParsedFlags& flags);

@@ -54,6 +54,25 @@ bool IsHandshakeFailure(absl::string_view message) {
   return false;
 }
 
+// No flag, variable or profile said who calls: the user has not run
+// `wor login` yet.
+bool NothingConfigured(const CommandContext& context) {
+  const GlobalOptions& options = context.options();
+  return options.active_profile.empty() && options.ca_file.empty() &&
+         options.token_file.empty() && options.token.empty() &&
+         options.dev_identity.empty();
+}
+
+std::string LoginAdvice(const CommandContext& context) {
+  if (!NothingConfigured(context)) return "";
+  return absl::StrCat(
+      " ", context.messages().Pick(
+               "Nog geen profiel: voer eerst 'wor login' uit (zie 'wor help "
+               "login').",
+               "No profile yet: run 'wor login' first (see 'wor help "
+               "login')."));
+}
+
 struct Diagnosis {
   std::string hint;
   int exit_code;
@@ -67,8 +86,9 @@ Diagnosis Diagnose(const CommandContext& context, const grpc::Status& status) {
   const int exit_code = ExitCodeFor(code);
   switch (code) {
     case grpc::StatusCode::UNAUTHENTICATED:
-      return {std::string(
-                  messages.Text(UnauthenticatedHint(status.error_message()))),
+      return {absl::StrCat(
+                  messages.Text(UnauthenticatedHint(status.error_message())),
+                  LoginAdvice(context)),
               exit_code};
     case grpc::StatusCode::PERMISSION_DENIED:
       return {std::string(messages.Text(Msg::kHintPermissionDenied)),
@@ -85,7 +105,8 @@ Diagnosis Diagnose(const CommandContext& context, const grpc::Status& status) {
                   messages.Format(Msg::kHintUnavailable, server),
                   security.uses_tls()
                       ? ""
-                      : absl::StrCat(" ", messages.Text(Msg::kHintMaybeTls))),
+                      : absl::StrCat(" ", messages.Text(Msg::kHintMaybeTls)),
+                  LoginAdvice(context)),
               exit_code};
     case grpc::StatusCode::DEADLINE_EXCEEDED:
       return {messages.Format(Msg::kHintDeadlineExceeded, server,

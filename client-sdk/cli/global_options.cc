@@ -67,7 +67,7 @@ const ConnectionFlag* FindConnectionFlag(absl::string_view name) {
 // The global options that take a value.
 bool TakesValue(absl::string_view name) {
   return name == "--server" || name == "--lang" || name == "--timeout" ||
-         FindConnectionFlag(name) != nullptr;
+         name == "--profile" || FindConnectionFlag(name) != nullptr;
 }
 
 // Fills the connection options from the command line and the environment:
@@ -112,6 +112,21 @@ Language LanguageFromArgs(const std::vector<std::string>& args,
     if (value_follows) ++i;
   }
   return ParseLanguage(code).value_or(Language::kDutch);
+}
+
+std::string ProfileFromArgs(const std::vector<std::string>& args,
+                            const OptionDefaults& defaults) {
+  std::string profile = defaults.profile;
+  for (size_t i = 0; i < args.size() && absl::StartsWith(args[i], "-"); ++i) {
+    const FlagWord word = SplitFlag(args[i]);
+    const bool value_follows =
+        TakesValue(word.name) && !word.has_value && i + 1 < args.size();
+    if (word.name == "--profile") {
+      profile = value_follows ? args[i + 1] : word.value;
+    }
+    if (value_follows) ++i;
+  }
+  return profile;
 }
 
 absl::StatusOr<GlobalParse> ParseGlobalOptions(
@@ -164,6 +179,8 @@ absl::StatusOr<GlobalParse> ParseGlobalOptions(
       connection.*(flag->field) = word.value;
     } else if (word.name == "--server") {
       options.server = word.value;
+    } else if (word.name == "--profile") {
+      options.profile = word.value;
     } else if (word.name == "--lang") {
       absl::StatusOr<Language> language = ParseLanguage(word.value);
       if (!language.ok()) {

@@ -6,6 +6,7 @@
 //       --key-file var/pki/clients/kvk-41234567.key.pem
 //       --token-file var/tokens/coach.jwt list
 //   wor --dev-identity kvk:41234567,coach-1,COACH list   # development server
+//   wor --profile coach referrals         # settings saved by `wor login`
 //
 // Each option has an environment variable as its default (OptionDefaults).
 // A value on the command line replaces its variable, and an identity chosen
@@ -47,6 +48,14 @@ struct GlobalOptions {
   // Development mode instead of a certificate and token:
   // "ORGANISATION,USER,ROLE[,ACTING_FOR]" (see connection_security.h).
   std::string dev_identity;
+  // --profile NAME (profiles.h); empty when not given on the command line.
+  std::string profile;
+  // The profile whose settings apply (from --profile, WOR_PROFILE or the
+  // profile "default"); empty when none does. Set by RunCli().
+  std::string active_profile;
+  // Where profiles are saved (profiles.h ProfileDirectory); empty when
+  // neither XDG_CONFIG_HOME nor HOME is set.
+  std::string profile_directory;
 };
 
 // The environment variables that supply defaults; empty means unset.
@@ -59,6 +68,10 @@ struct OptionDefaults {
   std::string token_file;    // WOR_TOKEN_FILE
   std::string token;         // WOR_TOKEN
   std::string dev_identity;  // WOR_DEV_IDENTITY
+  std::string profile;       // WOR_PROFILE
+  // Where profiles live (profiles.h): $XDG_CONFIG_HOME, else $HOME/.config.
+  std::string config_home;  // XDG_CONFIG_HOME
+  std::string home;         // HOME
 };
 
 // The global options and the words after them (the command and its
@@ -72,6 +85,11 @@ struct GlobalParse {
 // usable even when the rest of the options do not parse.
 Language LanguageFromArgs(const std::vector<std::string>& args,
                           const OptionDefaults& defaults);
+
+// The profile named by --profile in `args`, else WOR_PROFILE; empty when
+// neither names one. Usable before the rest of the options are parsed.
+std::string ProfileFromArgs(const std::vector<std::string>& args,
+                            const OptionDefaults& defaults);
 
 // Parses the leading options of `args` (argv without the program name).
 // Whether the connection options fit together is checked only when a

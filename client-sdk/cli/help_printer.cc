@@ -50,6 +50,14 @@ void PrintGeneralHelp(const Messages& messages, std::ostream& out) {
       << messages.Pick("wor [ALGEMENE OPTIES] OPDRACHT [ARGUMENTEN]",
                        "wor [GLOBAL OPTIONS] COMMAND [ARGUMENTS]")
       << "\n\n"
+      << messages.Pick(
+             "Aan de slag: 'wor login --server … --ca-file … --cert-file … "
+             "--key-file …\n--token-file …' bewaart uw verbinding; daarna "
+             "toont 'wor referrals' uw werklijst.",
+             "Getting started: 'wor login --server … --ca-file … --cert-file "
+             "… --key-file …\n--token-file …' saves your connection; then "
+             "'wor referrals' shows your worklist.")
+      << "\n\n"
       << messages.Text(Msg::kHelpCommands) << ":\n";
   for (const Command& command : AllCommands()) {
     PrintCommandLine(command.path,

@@ -25,6 +25,52 @@ constexpr Entry kEntries[] = {
      "line of the output is the new referral's name. --request-id ID makes a\n"
      "retry safe: the same id never creates the referral twice (default a\n"
      "fresh UUID)."},
+    {"login", "Bewaar een profiel: server, certificaat en token",
+     "Save a profile: server, certificate and token",
+     "Bewaart de verbinding onder een naam (--profile, standaard 'default')\n"
+     "in $XDG_CONFIG_HOME/wor/profiles (standaard ~/.config/wor/profiles),\n"
+     "bestand 0600, map 0700, paden absoluut. Alleen de plaats van het token\n"
+     "(--token-file) wordt bewaard, nooit het token. Eerst vraagt 'wor login'\n"
+     "de server wie u bent (ping) en bewaart alleen als dat lukt; --no-check\n"
+     "slaat die controle over. --list toont de profielen (* = in gebruik).\n"
+     "Voorrang: opties op de opdrachtregel, dan WOR_*, dan het profiel.\n"
+     "Voorbeeld: wor login --server wor.example.nl:443 --ca-file ca.pem\n"
+     "  --cert-file org.pem --key-file org.key.pem --token-file coach.jwt",
+     "Saves the connection under a name (--profile, default 'default') in\n"
+     "$XDG_CONFIG_HOME/wor/profiles (default ~/.config/wor/profiles), file\n"
+     "0600, directory 0700, paths absolute. Only where the token is\n"
+     "(--token-file) is saved, never the token. 'wor login' first asks the\n"
+     "server who you are (ping) and saves only when that works; --no-check\n"
+     "skips the check. --list shows the profiles (* = in use). Precedence:\n"
+     "command-line options, then WOR_*, then the profile.\n"
+     "Example: wor login --server wor.example.nl:443 --ca-file ca.pem\n"
+     "  --cert-file org.pem --key-file org.key.pem --token-file coach.jwt"},
+    {"logout", "Verwijder een bewaard profiel", "Remove a saved profile",
+     "--profile NAAM (standaard 'default'). Het token-bestand blijft staan.",
+     "--profile NAME (default 'default'). The token file itself stays."},
+    {"referrals",
+     "Uw werklijst: open verwijzingen, eerstvolgende termijn eerst",
+     "Your worklist: open referrals, nearest deadline first",
+     "Standaard de open verwijzingen van u als coach, plus nieuwe die nog\n"
+     "niemand heeft aangenomen. Te late verwijzingen staan bovenaan, met '!'\n"
+     "en TE LAAT; daarna op eerstvolgende lopende termijn. Per regel: naam,\n"
+     "status, volgende termijn, uiterste datum en hoeveel werkdagen er nog\n"
+     "zijn (of hoeveel te laat), geteld met de wettelijke feestdagen.\n"
+     "Geen patiëntgegevens: die toont 'wor show'. --all-coaches (coördinator)\n"
+     "toont de hele organisatie, --coach die van één coach, --state filtert.\n"
+     "Met --json één JSON-document in dezelfde volgorde.",
+     "By default your own open referrals as a coach, plus new ones nobody\n"
+     "has accepted yet. Overdue referrals come first, marked '!' and\n"
+     "OVERDUE; then by nearest running deadline. Per line: name, state, next\n"
+     "deadline, due date and how many working days are left (or overdue),\n"
+     "counted with the statutory holidays. No patient data: see 'wor show'.\n"
+     "--all-coaches (coordinator) shows the whole organisation, --coach one\n"
+     "coach's, --state filters. With --json one JSON document in the same\n"
+     "order."},
+    {"show", "Toon één verwijzing volledig, met de volgende termijn",
+     "Show one referral in full, with the next deadline",
+     "Als 'wor get', met daaronder de termijn die als eerste aandacht vraagt.",
+     "Like 'wor get', followed by the deadline that needs attention first."},
     {"get", "Toon één verwijzing, met wat u van de patiënt mag zien",
      "Show one referral, with what you may see of the patient",
      "NAME is referrals/… . Toont status, termijnen, contactpogingen, intake,\n"
@@ -74,22 +120,71 @@ constexpr Entry kEntries[] = {
      "--result reached moves accepted to contacted and meets the first-\n"
      "contact deadline. --channel defaults to phone; --at defaults to now\n"
      "(RFC 3339, not in the future)."},
+    {"slots", "Toon vrije tijden voor de intake",
+     "Show free slots for the intake",
+     "Genummerde vrije tijden van de coach (--coach, standaard uzelf) uit de\n"
+     "gepubliceerde beschikbaarheid, met of de intake dan binnen de termijn\n"
+     "valt. --from RFC3339 (standaard nu), --count N (1–20, standaard 5),\n"
+     "--duration MINUTEN (standaard 60). 'wor schedule --slot N' plant in\n"
+     "tijd N.",
+     "Numbered free slots of the coach (--coach, default yourself) from the\n"
+     "published availability, with whether an intake then meets the\n"
+     "deadline. --from RFC3339 (default now), --count N (1–20, default 5),\n"
+     "--duration MINUTES (default 60). 'wor schedule --slot N' books slot N."},
     {"schedule", "Plan (of verzet) het intakegesprek",
      "Schedule (or reschedule) the intake",
-     "--at is het tijdstip van de intake (RFC 3339, niet in het verleden),\n"
-     "bijvoorbeeld 2026-05-04T10:00:00+02:00.",
-     "--at is the time of the intake (RFC 3339, not in the past), for example\n"
-     "2026-05-04T10:00:00+02:00."},
+     "Geef --at (RFC 3339, niet in het verleden, bijvoorbeeld\n"
+     "2026-05-04T10:00:00+02:00) of --slot N uit 'wor slots' (met dezelfde\n"
+     "--coach en --duration). --coach: standaard uzelf; --duration MINUTEN\n"
+     "(15–240, standaard 60). Na de intaketermijn is --late-reason verplicht.",
+     "Give --at (RFC 3339, not in the past, for example\n"
+     "2026-05-04T10:00:00+02:00) or --slot N from 'wor slots' (with the same\n"
+     "--coach and --duration). --coach: default yourself; --duration MINUTES\n"
+     "(15–240, default 60). After the intake deadline --late-reason is\n"
+     "required."},
+    {"intake cancel", "Annuleer de geplande intake", "Cancel the booked intake",
+     "Terug naar contacted; de tijd van de coach komt weer vrij. --by zegt\n"
+     "wie annuleerde.",
+     "Back to contacted; the coach's time is free again. --by says who\n"
+     "cancelled."},
+    {"intake no-show", "Leg vast dat de patiënt niet kwam",
+     "Record that the patient did not come",
+     "Pas na het begin van de intake. Terug naar contacted: plan opnieuw\n"
+     "(na de termijn met --late-reason patient-no-show).",
+     "Only after the intake's start. Back to contacted: book again (after\n"
+     "the deadline with --late-reason patient-no-show)."},
+    {"availability", "Beschikbaarheid van een coach voor intakes",
+     "A coach's availability for intakes", "", ""},
+    {"availability set", "Publiceer uw vaste uren voor intakes",
+     "Publish your regular hours for intakes",
+     "Vervangt de vaste weekuren door --hours UU:MM-UU:MM op elke --day;\n"
+     "uitzonderingen en verlof blijven. --coach: standaard uzelf.\n"
+     "Voorbeeld: wor availability set --day monday --day tuesday --hours\n"
+     "09:00-12:00",
+     "Replaces the weekly hours with --hours HH:MM-HH:MM on every --day;\n"
+     "exceptions and leave stay. --coach: default yourself.\n"
+     "Example: wor availability set --day monday --day tuesday --hours\n"
+     "09:00-12:00"},
+    {"completion", "Schrijf een script voor aanvullen met Tab (bash, zsh)",
+     "Print a Tab-completion script (bash, zsh)",
+     "Vult opdrachten, opties en hun waarden aan. In ~/.bashrc:\n"
+     "  source <(wor completion bash)\n"
+     "In ~/.zshrc: source <(wor completion zsh)",
+     "Completes commands, options and their values. In ~/.bashrc:\n"
+     "  source <(wor completion bash)\n"
+     "In ~/.zshrc: source <(wor completion zsh)"},
     {"intake", "Leg het gehouden intakegesprek vast met de scores",
      "Record the held intake with its scores",
      "--scores: de zes scores van Positieve Gezondheid (0–10), gescheiden "
      "door\n"
      "komma's, in deze volgorde: lichaamsfuncties, mentaal welbevinden,\n"
      "zingeving, kwaliteit van leven, meedoen, dagelijks functioneren.\n"
-     "--at is standaard nu.",
+     "--at is standaard nu. Zie ook 'wor intake cancel' en 'wor intake\n"
+     "no-show'.",
      "--scores: the six Positive Health scores (0–10), comma-separated, in\n"
      "this order: bodily functions, mental wellbeing, meaning, quality of\n"
-     "life, participation, daily functioning. --at defaults to now."},
+     "life, participation, daily functioning. --at defaults to now.\n"
+     "See also 'wor intake cancel' and 'wor intake no-show'."},
     {"activity", "Leg de gekozen activiteit vast", "Record the chosen activity",
      "--category en --activity zijn codes uit 'wor catalogue', bijvoorbeeld\n"
      "--category movement_and_fun --activity walking_group.",

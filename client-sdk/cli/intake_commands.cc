@@ -1,5 +1,5 @@
-// The coach's verbs on IntakeService: contact, schedule, intake, activity,
-// complete.
+// The coach's verbs on IntakeService: contact, intake, activity, complete
+// (booking the intake is in slot_commands.cc).
 #include "absl/status/statusor.h"
 #include "client-sdk/cli/call_helpers.h"
 #include "client-sdk/cli/commands.h"
@@ -34,18 +34,6 @@ int RunContact(CommandContext& context, const ParsedFlags& flags) {
           : wor::v1::CONTACT_CHANNEL_PHONE);
   return CallReferralVerb(context, flags, request,
                           &IntakeService::Stub::RecordContactAttempt);
-}
-
-int RunSchedule(CommandContext& context, const ParsedFlags& flags) {
-  wor::v1::ScheduleIntakeRequest request;
-  absl::StatusOr<google::protobuf::Timestamp> at =
-      ParseTimeFlag(flags.Value("at"), "at", context.messages());
-  if (!at.ok()) return ReportUsageError(context, at.status(), "schedule");
-  *request.mutable_scheduled_time() = *at;
-  request.set_location(
-      static_cast<wor::v1::IntakeLocation>(flags.EnumValue("location")));
-  return CallReferralVerb(context, flags, request,
-                          &IntakeService::Stub::ScheduleIntake);
 }
 
 int RunIntake(CommandContext& context, const ParsedFlags& flags) {

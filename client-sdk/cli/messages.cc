@@ -320,13 +320,21 @@ constexpr Entry kEntries[] = {
      "bericht\n"
      "  --lang nl|en        taal van hulp en meldingen (standaard WOR_LANG, "
      "anders nl)\n"
-     "  --timeout SECONDEN  maximale wachttijd per aanroep (standaard 10)",
+     "  --timeout SECONDEN  maximale wachttijd per aanroep (standaard 10)\n"
+     "  --profile NAAM      instellingen van 'wor login' (standaard "
+     "WOR_PROFILE,\n"
+     "                      anders het profiel 'default'); opties en WOR_*\n"
+     "                      gaan voor",
      "Global options (before the command):\n"
      "  --server HOST:PORT  server (default WOR_SERVER, else 127.0.0.1:50051)\n"
      "  --json              the server's answer as JSON, one line per message\n"
      "  --lang nl|en        language of help and messages (default WOR_LANG, "
      "else nl)\n"
-     "  --timeout SECONDS   longest wait per call (default 10)"},
+     "  --timeout SECONDS   longest wait per call (default 10)\n"
+     "  --profile NAME      settings saved by 'wor login' (default "
+     "WOR_PROFILE,\n"
+     "                      else the profile 'default'); flags and WOR_*\n"
+     "                      take precedence"},
     {Msg::kHelpIdentity,
      "Wie u bent (vóór de opdracht; tussen haakjes de omgevingsvariabele die\n"
      "anders geldt):\n"

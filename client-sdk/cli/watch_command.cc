@@ -47,11 +47,10 @@ int RunWatch(CommandContext& context, const ParsedFlags& flags) {
 
   // No deadline: the stream runs until Ctrl-C or the server stops.
   grpc::ClientContext call;
-  context.AddIdentity(call);
   StopSignalListener listener([&call] { call.TryCancel(); });
-  wor::v1::ReferralService::Stub stub(context.Channel());
   std::unique_ptr<grpc::ClientReader<wor::v1::WatchReferralsResponse>> reader =
-      stub.WatchReferrals(&call, request);
+      OpenServerStream(context, &wor::v1::ReferralService::Stub::WatchReferrals,
+                       request, call);
   if (!context.options().json) {
     context.err() << context.messages().Format(Msg::kWatching,
                                                context.options().server)

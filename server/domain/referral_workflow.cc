@@ -205,6 +205,12 @@ absl::StatusOr<wor::v1::ListReferralsResponse> ReferralWorkflow::List(
                       "expected welfareOrganisations/{kvk_number}");
   }
   filter.welfare_organisation = organisation;
+  if (!request.assigned_coach().empty()) {
+    WOR_ASSIGN_OR_RETURN(
+        CoachName coach,
+        ParseCoachName("assigned_coach", request.assigned_coach()));
+    filter.assigned_coach = coach.Name();
+  }
   absl::Status restricted = RestrictReferralFilter(call, filter);
   if (!restricted.ok()) {
     WOR_RETURN_IF_ERROR(audit_.RecordDenied(call, ""));

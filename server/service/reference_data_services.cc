@@ -1,6 +1,7 @@
 #include "server/service/reference_data_services.h"
 
 #include "absl/strings/str_cat.h"
+#include "server/domain/coach_names.h"
 #include "server/domain/referral_form.h"
 
 namespace wor::server {
@@ -35,9 +36,19 @@ grpc::Status CatalogueServiceImpl::GetActivityCatalogue(
 
 grpc::Status DiagnosticsServiceImpl::Ping(grpc::ServerContext* context,
                                           const wor::v1::PingRequest*,
-                                          wor::v1::PingResponse*) {
+                                          wor::v1::PingResponse* response) {
   return runner_->Run(context, "wor.v1.DiagnosticsService.Ping",
-                      [](const CallContext&) { return absl::OkStatus(); });
+                      [response](const CallContext& call) {
+                        // Only the caller's own identity: no patient data,
+                        // nothing to audit.
+                        response->set_organisation(call.caller.organisation);
+                        response->set_user(call.caller.user);
+                        response->set_role(call.caller.role);
+                        absl::StatusOr<CoachName> coach =
+                            CallingCoach("coach", call);
+                        if (coach.ok()) response->set_coach(coach->Name());
+                        return absl::OkStatus();
+                      });
 }
 
 }  // namespace wor::server

@@ -38,9 +38,11 @@ class CatalogueServiceImpl final : public wor::v1::CatalogueService::Service {
   const RpcRunner* runner_;
 };
 
-// Ping does no logging and no work: it is the baseline of the benchmarks.
-// Ping identifies and authorises its caller like every other call, so it
-// measures the fixed cost every RPC pays.
+// Ping does no logging and almost no work: it is the baseline of the
+// benchmarks. Ping identifies and authorises its caller like every other
+// call, so it measures the fixed cost every RPC pays, and answers with the
+// caller's own identity (`wor login` shows it; `wor referrals` finds the
+// calling coach's worklist with it).
 class DiagnosticsServiceImpl final
     : public wor::v1::DiagnosticsService::Service {
  public:

@@ -7,7 +7,10 @@
 # flags), the coach's steps a coach's (given as WOR_* environment
 # variables). Also checks that refusals reach the user with the documented
 # exit code and a message that says what to do: no client certificate, the
-# wrong role, an expired token, a state that does not allow the verb; that
+# wrong role, an expired token, a state that does not allow the verb; that a
+# coach completes a second trajectory with `wor` alone, from a profile made
+# by `wor login` (worklist, contact, slots, intake, activity, feedback,
+# completion); that
 # revoking consent hides the patient from the coach at once; and that
 # SIGTERM drains the server.
 #
@@ -245,6 +248,97 @@ passed "the GP's feedback list holds both reports"
 out=$(coach list --state completed 2>&1) || fail "list: exited $?" "$out"
 expect_match "list: completed referral" "$out" "^$name +completed +[0-9-]+ +[0-9-]+$"
 passed "list --state completed shows the referral on one line"
+
+# --- A coach works a whole trajectory with `wor` alone: a profile made by
+# `wor login`, no flags, no WOR_* variables. ---
+export XDG_CONFIG_HOME="$work_dir/config"
+# Relative paths on purpose: the profile must store them absolute.
+out=$(cd "$work_dir" && "$wor_bin" login --server "127.0.0.1:$port" \
+        --ca-file pki/ca.pem --cert-file pki/clients/kvk-41234567.pem \
+        --key-file pki/clients/kvk-41234567.key.pem --token-file coach.jwt 2>&1) ||
+  fail "login: exited $?" "$out"
+expect_match "login: saved" "$out" "Profiel 'default' opgeslagen"
+expect_match "login: who the server sees" "$out" "coach-1 van kvk:41234567, rol coach"
+expect_match "login: the coach's worklist" "$out" "welfareOrganisations/41234567/coaches/coach-1"
+profile="$XDG_CONFIG_HOME/wor/profiles/default"
+[[ $(stat -c %a "$profile") == 600 ]] || fail "login: profile mode $(stat -c %a "$profile")"
+[[ $(stat -c %a "$(dirname "$profile")") == 700 ]] || fail "login: directory not 0700"
+expect_match "login: absolute paths" "$(cat "$profile")" "^token_file = $work_dir/coach.jwt$"
+expect_no_match "login: no token in the profile" "$(cat "$profile")" "$(cut -d. -f2 "$work_dir/coach.jwt")"
+passed "wor login checks the settings with the server and saves them (0600, absolute paths, no token)"
+
+me() { "$wor_bin" "$@"; }
+out=$(me login --list 2>&1) || fail "login --list: exited $?" "$out"
+expect_match "login --list" "$out" "^\* default +127\.0\.0\.1:$port +mTLS$"
+passed "wor login --list shows the profile in use"
+
+out=$(me availability set --day monday --day tuesday --day wednesday \
+        --day thursday --day friday --hours 09:00-17:00 2>&1) ||
+  fail "availability set: exited $?" "$out"
+expect_match "availability set" "$out" "coaches/coach-1/availability"
+passed "the coach publishes intake hours"
+
+out=$(gp create --file "$example" 2>&1) || fail "create 2: exited $?" "$out"
+second=$(head -n 1 <<<"$out")
+out=$(me referrals 2>&1) || fail "referrals: exited $?" "$out"
+expect_match "worklist: the new referral" "$out" "^  $second +requested +eerste contact \(streef\) +[0-9-]{10} +(nog [0-9]+ werkdag|vandaag)"
+expect_no_match "worklist: no patient data" "$out" "Sanne|de Boer|0612345678"
+passed "the worklist shows the new referral with its first deadline"
+
+run_json me ACCEPTED "accept 2" accept "$second"
+out=$(me --json referrals 2>&1) || fail "referrals --json: exited $?" "$out"
+expect_match "worklist json" "$out" "^\{\"coach\":\"welfareOrganisations/41234567/coaches/coach-1\",\"referrals\":\[.*\"name\":\"$second\",\"state\":\"REFERRAL_STATE_ACCEPTED\",\"assignedCoach\":\"welfareOrganisations/41234567/coaches/coach-1\",\"nextDeadline\":\{\"kind\":\"DEADLINE_KIND_FIRST_CONTACT_TARGET\""
+passed "accepted, it is the coach's own (worklist --json)"
+
+run_json me CONTACTED "contact 2" contact "$second" --result reached
+out=$(me slots "$second" 2>&1) || fail "slots: exited $?" "$out"
+expect_match "slots: numbered, within the deadline" "$out" "^  1  [0-9T:+-]{25} – [0-9:]{5}  welfareOrganisations/41234567/coaches/coach-1  binnen termijn$"
+passed "wor slots lists numbered free slots that meet the intake deadline"
+
+run_json me INTAKE_SCHEDULED "schedule --slot 1" schedule "$second" --slot 1 \
+  --location neighbourhood-centre
+passed "schedule the intake in slot 1 (intake-scheduled)"
+run_json me INTAKE_DONE "intake 2" intake "$second" --scores 5,4,6,5.5,3,6
+run_json me IN_PROGRESS "activity 2" activity "$second" --category movement_and_fun \
+  --activity walking_group
+out=$(echo "Intake gehouden; wandelgroep gekozen." |
+        me --json feedback send "$second" --kind after-intake --file - 2>&1) ||
+  fail "feedback from stdin: exited $?" "$out"
+expect_match "feedback from stdin" "$out" '"kind":"FEEDBACK_KIND_AFTER_INTAKE"'
+passed "intake scores, activity, and the intake feedback from standard input"
+
+run_json me COMPLETED "complete 2" complete "$second" --outcome activity-started \
+  --scores 6,6,7,6.5,6,7
+out=$(me feedback send "$second" --kind at-closing --file "$work_dir/closing.txt" 2>&1) ||
+  fail "closing feedback 2: exited $?" "$out"
+out=$(me show "$second" 2>&1) || fail "show: exited $?" "$out"
+expect_match "show: completed" "$out" "Status: +completed"
+expect_match "show: next deadline" "$out" "Volgende termijn: +(geen lopende termijn|.*)"
+out=$(me referrals 2>&1 || true)
+expect_no_match "worklist after completion" "$out" "$second"
+passed "complete and closing feedback: the referral leaves the worklist"
+
+expect_refusal 4 me "accept 2 on completed" accept "$second"
+expect_match "accept 2: says what to do" "$out" "COMPLETED"
+expect_refusal 2 me "unknown profile" --profile elders referrals
+expect_match "unknown profile: how to make it" "$out" "wor login --profile elders"
+# Someone who never ran `wor login`: no profile, no flags.
+newcomer() { XDG_CONFIG_HOME="$work_dir/empty" "$wor_bin" "$@"; }
+expect_refusal 5 newcomer "no profile" --server "127.0.0.1:$port" --timeout 5 \
+  referrals
+expect_match "no profile: says to log in" "$out" "wor login"
+passed "refusals: a completed referral (exit 4), an unknown profile (exit 2), no profile (exit 5, 'wor login')"
+
+out=$(me completion bash 2>&1) || fail "completion: exited $?" "$out"
+bash -n <<<"$out" || fail "completion bash: not valid bash" "$out"
+expect_match "completion: commands" "$out" "referrals"
+expect_match "completion: enum values" "$out" "no-capacity"
+passed "wor completion bash is valid bash with the commands and values"
+
+out=$(me logout 2>&1) || fail "logout: exited $?" "$out"
+[[ ! -e $profile ]] || fail "logout: profile still there"
+passed "wor logout removes the profile"
+unset XDG_CONFIG_HOME
 
 # --- Refusals reach the user with exit code 4 and name their cause. ---
 sed 's/serious_drug_use: YES_NO_NO/serious_drug_use: YES_NO_YES/' "$example" \
