@@ -122,8 +122,8 @@ int Main(int argc, char** argv) {
   InterleavedBench bench;
   for (int in_flight : {1, 8}) {
     bench.Add({"Ping, stub", in_flight, stub_ping});
-    bench.Add({"Ping, SDK", in_flight, sdk_ping,
-               CaseKey("Ping, stub", in_flight)});
+    bench.Add(
+        {"Ping, SDK", in_flight, sdk_ping, CaseKey("Ping, stub", in_flight)});
     bench.Add({"GetReferral, stub", in_flight, stub_get});
     bench.Add({"GetReferral, SDK", in_flight, sdk_get,
                CaseKey("GetReferral, stub", in_flight)});

@@ -10,13 +10,11 @@
 #include "client-sdk/cli/call_helpers.h"
 #include "client-sdk/cli/commands.h"
 #include "client-sdk/cli/format_values.h"
-#include "wor/v1/diagnostics.grpc.pb.h"
-#include "wor/v1/scheduling_service.grpc.pb.h"
+#include "wor/client/diagnostics_connection.h"
+#include "wor/client/scheduling_connection.h"
 
 namespace wor::client {
 namespace {
-
-using wor::v1::SchedulingService;
 
 constexpr char kCommand[] = "availability set";
 
@@ -63,9 +61,8 @@ int RunAvailabilitySet(CommandContext& context, const ParsedFlags& flags) {
   std::string coach = flags.Value("coach");
   if (coach.empty()) {
     wor::v1::PingResponse who;
-    const grpc::Status status =
-        CallUnary(context, &wor::v1::DiagnosticsService::Stub::Ping,
-                  wor::v1::PingRequest(), &who);
+    const absl::Status status = CallUnary(context, &DiagnosticsConnection::Ping,
+                                          wor::v1::PingRequest(), &who);
     if (!status.ok()) return ReportRpcError(context, status);
     coach = who.coach();
     if (coach.empty()) {
@@ -83,8 +80,8 @@ int RunAvailabilitySet(CommandContext& context, const ParsedFlags& flags) {
   wor::v1::GetCoachAvailabilityRequest get;
   get.set_name(coach + "/availability");
   wor::v1::GetCoachAvailabilityResponse current;
-  grpc::Status status = CallUnary(
-      context, &SchedulingService::Stub::GetCoachAvailability, get, &current);
+  absl::Status status = CallUnary(
+      context, &SchedulingConnection::GetCoachAvailability, get, &current);
   if (!status.ok()) return ReportRpcError(context, status);
 
   wor::v1::UpdateCoachAvailabilityRequest update;
@@ -98,7 +95,7 @@ int RunAvailabilitySet(CommandContext& context, const ParsedFlags& flags) {
     *weekly.mutable_hours() = *hours;
   }
   wor::v1::UpdateCoachAvailabilityResponse response;
-  status = CallUnary(context, &SchedulingService::Stub::UpdateCoachAvailability,
+  status = CallUnary(context, &SchedulingConnection::UpdateCoachAvailability,
                      update, &response);
   if (!status.ok()) return ReportRpcError(context, status);
   if (context.options().json) return PrintJsonResult(context, response);

@@ -1,7 +1,8 @@
 #include "client-sdk/cli/call_helpers.h"
 
 #include "absl/status/status.h"
-#include "client-sdk/cli/request_ids.h"
+#include "wor/client/referral_connection.h"
+#include "wor/client/request_id.h"
 
 namespace wor::client {
 
@@ -13,6 +14,14 @@ absl::StatusOr<std::string> RequestIdFor(const ParsedFlags& flags,
     return absl::UnavailableError(messages.Text(Msg::kRandomFailed));
   }
   return request_id;
+}
+
+std::unique_ptr<ReferralEventStream> OpenWatch(
+    CommandContext& context, const wor::v1::WatchReferralsRequest& request) {
+  Options options = context.SdkOptions();
+  options.retry.max_attempts = 30;
+  options.retry.max_backoff = absl::Seconds(5);
+  return MakeReferralConnection(std::move(options))->WatchReferrals(request);
 }
 
 int PrintJsonResult(CommandContext& context,

@@ -1,20 +1,20 @@
-// The shared shape of the commands that call the server: make the call with
-// the --timeout deadline, then print the answer (human or --json) or report
-// the failure with its exit code. Every call to the server goes through the
-// helpers here (CallUnary, CallReferralVerb, OpenServerStream): no command
-// makes a stub of its own, so moving the client onto the C++ SDK changes
-// this file only.
+// The shared shape of the commands that call the server: make the call
+// through the C++ SDK (identity, --timeout, retries of idempotent calls),
+// then print the answer (human or --json) or report the failure with its
+// exit code. Every call to the server goes through the helpers here; no
+// command makes a connection of its own.
 //
 //   wor::v1::RejectReferralRequest request;
 //   request.set_reason(…);
 //   return CallReferralVerb(context, flags, request,
-//                           &wor::v1::ReferralService::Stub::RejectReferral);
+//                           &ReferralConnection::RejectReferral);
 #ifndef WOR_CLIENT_SDK_CLI_CALL_HELPERS_H_
 #define WOR_CLIENT_SDK_CLI_CALL_HELPERS_H_
 
 #include <memory>
 #include <string>
 
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "client-sdk/cli/command_context.h"
 #include "client-sdk/cli/error_reporting.h"
@@ -22,10 +22,11 @@
 #include "client-sdk/cli/flag_parser.h"
 #include "client-sdk/cli/json_output.h"
 #include "client-sdk/cli/referral_printing.h"
-#include "grpcpp/client_context.h"
-#include "grpcpp/support/status.h"
-#include "grpcpp/support/sync_stream.h"
+#include "google/protobuf/repeated_ptr_field.h"
+#include "wor/client/referral_event_stream.h"
+#include "wor/client/stream_range.h"
 #include "wor/v1/referral.pb.h"
+#include "wor/v1/referral_service.pb.h"
 
 namespace wor::client {
 
@@ -40,7 +41,7 @@ int PrintJsonResult(CommandContext& context,
 // Prints a response that carries the referral after a create or a verb:
 // the whole response with --json, else the referral's summary.
 template <typename Response>
-int FinishReferralChange(CommandContext& context, const grpc::Status& status,
+int FinishReferralChange(CommandContext& context, const absl::Status& status,
                          const Response& response) {
   if (!status.ok()) return ReportRpcError(context, status);
   if (context.options().json) return PrintJsonResult(context, response);
@@ -50,40 +51,54 @@ int FinishReferralChange(CommandContext& context, const grpc::Status& status,
   return kExitOk;
 }
 
-// Makes one unary call on a fresh stub of the stub's service.
-template <typename Stub, typename Request, typename Response>
-grpc::Status CallUnary(CommandContext& context,
-                       grpc::Status (Stub::*method)(grpc::ClientContext*,
-                                                    const Request&, Response*),
-                       const Request& request, Response* response) {
-  Stub stub(context.Channel());
-  grpc::ClientContext call;
-  context.AddIdentity(call);
-  context.SetDeadline(call);
-  return (stub.*method)(&call, request, response);
+// Makes one unary call through the SDK connection of `method`'s service;
+// on success the answer is in `response`.
+template <typename Connection, typename Request, typename Response>
+absl::Status CallUnary(
+    CommandContext& context,
+    absl::StatusOr<Response> (Connection::*method)(const Request&),
+    const Request& request, Response* response) {
+  std::shared_ptr<Connection> connection = context.Connect<Connection>();
+  absl::StatusOr<Response> answer = ((*connection).*method)(request);
+  if (!answer.ok()) return answer.status();
+  *response = *std::move(answer);
+  return absl::OkStatus();
 }
 
-// Opens a server stream on a fresh stub of the stub's service, without a
-// deadline (it runs until `call` is cancelled or the server ends it). The
-// caller owns `call` and reads the stream.
-template <typename Stub, typename Request, typename Response>
-std::unique_ptr<grpc::ClientReader<Response>> OpenServerStream(
-    CommandContext& context,
-    std::unique_ptr<grpc::ClientReader<Response>> (Stub::*method)(
-        grpc::ClientContext*, const Request&),
-    const Request& request, grpc::ClientContext& call) {
-  Stub stub(context.Channel());
-  context.AddIdentity(call);
-  return (stub.*method)(&call, request);
+// Gathers the items of a paged list through the SDK's range into `items`:
+// all of them, or at most `limit` when it is positive, with `more` telling
+// whether the list goes on.
+template <typename Connection, typename Request, typename Item>
+absl::Status CallList(CommandContext& context,
+                      StreamRange<Item> (Connection::*method)(Request),
+                      Request request,
+                      google::protobuf::RepeatedPtrField<Item>* items,
+                      int limit = 0, bool* more = nullptr) {
+  std::shared_ptr<Connection> connection = context.Connect<Connection>();
+  if (more != nullptr) *more = false;
+  for (absl::StatusOr<Item>& item :
+       ((*connection).*method)(std::move(request))) {
+    if (!item.ok()) return item.status();
+    if (limit > 0 && items->size() == limit) {
+      if (more != nullptr) *more = true;
+      break;
+    }
+    *items->Add() = *std::move(item);
+  }
+  return absl::OkStatus();
 }
+
+// Follows WatchReferralsRequest through the SDK's resuming stream (no
+// deadline; reconnects for about two minutes when the server goes away).
+std::unique_ptr<ReferralEventStream> OpenWatch(
+    CommandContext& context, const wor::v1::WatchReferralsRequest& request);
 
 // Runs a verb on the referral named by the first positional argument: fills
 // in name, --etag and the request id, calls, prints the result.
-template <typename Stub, typename Request, typename Response>
-int CallReferralVerb(CommandContext& context, const ParsedFlags& flags,
-                     Request request,
-                     grpc::Status (Stub::*method)(grpc::ClientContext*,
-                                                  const Request&, Response*)) {
+template <typename Connection, typename Request, typename Response>
+int CallReferralVerb(
+    CommandContext& context, const ParsedFlags& flags, Request request,
+    absl::StatusOr<Response> (Connection::*method)(const Request&)) {
   request.set_name(flags.positional(0));
   request.set_etag(flags.Value("etag"));
   absl::StatusOr<std::string> request_id =
@@ -91,7 +106,7 @@ int CallReferralVerb(CommandContext& context, const ParsedFlags& flags,
   if (!request_id.ok()) return ReportLocalError(context, request_id.status());
   request.set_request_id(*request_id);
   Response response;
-  const grpc::Status status = CallUnary(context, method, request, &response);
+  const absl::Status status = CallUnary(context, method, request, &response);
   return FinishReferralChange(context, status, response);
 }
 

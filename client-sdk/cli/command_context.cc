@@ -1,7 +1,5 @@
 #include "client-sdk/cli/command_context.h"
 
-#include <chrono>
-
 #include "grpcpp/create_channel.h"
 
 namespace wor::client {
@@ -33,13 +31,15 @@ std::shared_ptr<grpc::Channel> CommandContext::Channel() {
   return channel_;
 }
 
-void CommandContext::AddIdentity(grpc::ClientContext& call) const {
-  security_.AddCallMetadata(call);
-}
-
-void CommandContext::SetDeadline(grpc::ClientContext& call) const {
-  call.set_deadline(std::chrono::system_clock::now() +
-                    absl::ToChronoMilliseconds(options_.timeout));
+wor::client::Options CommandContext::SdkOptions() {
+  wor::client::Options sdk;
+  sdk.endpoint = options_.server;
+  sdk.channel = Channel();
+  sdk.channel_is_secure = security_.uses_tls();
+  sdk.metadata = security_.metadata();
+  sdk.call_timeout = options_.timeout;
+  sdk.user_agent = "wor-cli/1";
+  return sdk;
 }
 
 }  // namespace wor::client

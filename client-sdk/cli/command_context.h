@@ -17,8 +17,9 @@
 #include "client-sdk/cli/connection_security.h"
 #include "client-sdk/cli/global_options.h"
 #include "client-sdk/cli/messages.h"
+#include "client-sdk/cli/sdk_connections.h"
 #include "grpcpp/channel.h"
-#include "grpcpp/client_context.h"
+#include "wor/client/options.h"
 
 namespace wor::client {
 
@@ -50,12 +51,16 @@ class CommandContext {
   // use.
   std::shared_ptr<grpc::Channel> Channel();
 
-  // Adds the caller's identity (token or development headers) to a call.
-  // Every call needs it, streams included.
-  void AddIdentity(grpc::ClientContext& call) const;
+  // The C++ SDK's options for this command: the channel above, the
+  // caller's identity on every call, --timeout per attempt, and the SDK's
+  // retries of idempotent calls.
+  wor::client::Options SdkOptions();
 
-  // Sets the --timeout deadline on a unary call.
-  void SetDeadline(grpc::ClientContext& call) const;
+  // The SDK connection of one service (sdk_connections.h).
+  template <typename Connection>
+  std::shared_ptr<Connection> Connect() {
+    return MakeSdkConnection<Connection>(SdkOptions());
+  }
 
  private:
   GlobalOptions options_;

@@ -194,8 +194,4 @@ absl::StatusOr<ConnectionSecurity> ConnectionSecurity::Load(
   return security;
 }
 
-void ConnectionSecurity::AddCallMetadata(grpc::ClientContext& call) const {
-  for (const auto& [key, value] : metadata_) call.AddMetadata(key, value);
-}
-
 }  // namespace wor::client

@@ -14,8 +14,7 @@
 //       ConnectionSecurity::Load(options, messages);
 //   auto channel = grpc::CreateChannel(options.server,
 //                                      security->credentials());
-//   grpc::ClientContext call;
-//   security->AddCallMetadata(call);
+//   sdk_options.metadata = security->metadata();  // sent with every call
 //
 // Load reads every file at once, on each run, so a renewed token file is
 // picked up by the next command. The token is kept in memory only: no
@@ -33,7 +32,6 @@
 #include "absl/strings/string_view.h"
 #include "client-sdk/cli/global_options.h"
 #include "client-sdk/cli/messages.h"
-#include "grpcpp/client_context.h"
 #include "grpcpp/security/credentials.h"
 
 namespace wor::client {
@@ -68,8 +66,10 @@ class ConnectionSecurity {
     return credentials_;
   }
 
-  // Adds the token or the development identity to one call.
-  void AddCallMetadata(grpc::ClientContext& call) const;
+  // What every call carries: the token or the development identity.
+  const std::vector<std::pair<std::string, std::string>>& metadata() const {
+    return metadata_;
+  }
 
   bool uses_tls() const { return uses_tls_; }
   bool has_client_certificate() const { return has_client_certificate_; }

@@ -8,12 +8,10 @@
 #include "client-sdk/cli/call_helpers.h"
 #include "client-sdk/cli/commands.h"
 #include "client-sdk/cli/value_parsers.h"
-#include "wor/v1/consent_service.grpc.pb.h"
+#include "wor/client/consent_connection.h"
 
 namespace wor::client {
 namespace {
-
-using wor::v1::ConsentService;
 
 constexpr char kRevokeCommand[] = "consent revoke";
 constexpr char kGrantCommand[] = "consent grant";
@@ -22,7 +20,7 @@ constexpr char kReceiptCommand[] = "consent receipt";
 // Prints the response of a consent call: all of it with --json, else the
 // consent record of `referral`.
 template <typename Response>
-int FinishConsent(CommandContext& context, const grpc::Status& status,
+int FinishConsent(CommandContext& context, const absl::Status& status,
                   const std::string& referral, const Response& response) {
   if (!status.ok()) return ReportRpcError(context, status);
   if (context.options().json) return PrintJsonResult(context, response);
@@ -45,8 +43,8 @@ int RunConsentShow(CommandContext& context, const ParsedFlags& flags) {
   wor::v1::GetConsentRequest request;
   request.set_referral(flags.positional(0));
   wor::v1::GetConsentResponse response;
-  const grpc::Status status =
-      CallUnary(context, &ConsentService::Stub::GetConsent, request, &response);
+  const absl::Status status =
+      CallUnary(context, &ConsentConnection::GetConsent, request, &response);
   return FinishConsent(context, status, request.referral(), response);
 }
 
@@ -70,8 +68,8 @@ int RunConsentGrant(CommandContext& context, const ParsedFlags& flags) {
   if (!request_id.ok()) return ReportLocalError(context, request_id.status());
   request.set_request_id(*request_id);
   wor::v1::RecordConsentResponse response;
-  const grpc::Status status = CallUnary(
-      context, &ConsentService::Stub::RecordConsent, request, &response);
+  const absl::Status status =
+      CallUnary(context, &ConsentConnection::RecordConsent, request, &response);
   return FinishConsent(context, status, request.referral(), response);
 }
 
@@ -94,8 +92,8 @@ int RunConsentRevoke(CommandContext& context, const ParsedFlags& flags) {
   if (!request_id.ok()) return ReportLocalError(context, request_id.status());
   request.set_request_id(*request_id);
   wor::v1::RevokeConsentResponse response;
-  const grpc::Status status = CallUnary(
-      context, &ConsentService::Stub::RevokeConsent, request, &response);
+  const absl::Status status =
+      CallUnary(context, &ConsentConnection::RevokeConsent, request, &response);
   return FinishConsent(context, status, request.referral(), response);
 }
 
@@ -116,8 +114,8 @@ int RunConsentReceipt(CommandContext& context, const ParsedFlags& flags) {
   request.set_referral(flags.positional(0));
   request.set_language(language == Language::kEnglish ? "en" : "nl");
   wor::v1::GetConsentReceiptResponse response;
-  const grpc::Status status = CallUnary(
-      context, &ConsentService::Stub::GetConsentReceipt, request, &response);
+  const absl::Status status = CallUnary(
+      context, &ConsentConnection::GetConsentReceipt, request, &response);
   if (!status.ok()) return ReportRpcError(context, status);
   if (context.options().json) return PrintJsonResult(context, response);
   context.out() << response.text();

@@ -12,8 +12,8 @@ namespace wor::client {
 namespace {
 
 // The canonical name of a gRPC code, as operators know it.
-std::string CodeName(grpc::StatusCode code) {
-  return absl::StatusCodeToString(static_cast<absl::StatusCode>(code));
+std::string CodeName(absl::StatusCode code) {
+  return absl::StatusCodeToString(code);
 }
 
 // What the server's UNAUTHENTICATED message says went wrong, as a hint on
@@ -78,23 +78,22 @@ struct Diagnosis {
   int exit_code;
 };
 
-Diagnosis Diagnose(const CommandContext& context, const grpc::Status& status) {
+Diagnosis Diagnose(const CommandContext& context, const absl::Status& status) {
   const Messages& messages = context.messages();
   const std::string& server = context.options().server;
   const ConnectionSecurity& security = context.security();
-  const grpc::StatusCode code = status.error_code();
+  const absl::StatusCode code = status.code();
   const int exit_code = ExitCodeFor(code);
   switch (code) {
-    case grpc::StatusCode::UNAUTHENTICATED:
-      return {absl::StrCat(
-                  messages.Text(UnauthenticatedHint(status.error_message())),
-                  LoginAdvice(context)),
+    case absl::StatusCode::kUnauthenticated:
+      return {absl::StrCat(messages.Text(UnauthenticatedHint(status.message())),
+                           LoginAdvice(context)),
               exit_code};
-    case grpc::StatusCode::PERMISSION_DENIED:
+    case absl::StatusCode::kPermissionDenied:
       return {std::string(messages.Text(Msg::kHintPermissionDenied)),
               exit_code};
-    case grpc::StatusCode::UNAVAILABLE:
-      if (security.uses_tls() && IsHandshakeFailure(status.error_message())) {
+    case absl::StatusCode::kUnavailable:
+      if (security.uses_tls() && IsHandshakeFailure(status.message())) {
         return {messages.Format(security.has_client_certificate()
                                     ? Msg::kHintTlsRefused
                                     : Msg::kHintClientCertificateMissing,
@@ -108,21 +107,21 @@ Diagnosis Diagnose(const CommandContext& context, const grpc::Status& status) {
                       : absl::StrCat(" ", messages.Text(Msg::kHintMaybeTls)),
                   LoginAdvice(context)),
               exit_code};
-    case grpc::StatusCode::DEADLINE_EXCEEDED:
+    case absl::StatusCode::kDeadlineExceeded:
       return {messages.Format(Msg::kHintDeadlineExceeded, server,
                               absl::FDivDuration(context.options().timeout,
                                                  absl::Seconds(1))),
               exit_code};
-    case grpc::StatusCode::NOT_FOUND:
+    case absl::StatusCode::kNotFound:
       return {std::string(messages.Text(Msg::kHintNotFound)), exit_code};
-    case grpc::StatusCode::INVALID_ARGUMENT:
+    case absl::StatusCode::kInvalidArgument:
       return {std::string(messages.Text(Msg::kHintInvalidArgument)), exit_code};
-    case grpc::StatusCode::FAILED_PRECONDITION:
+    case absl::StatusCode::kFailedPrecondition:
       return {std::string(messages.Text(Msg::kHintFailedPrecondition)),
               exit_code};
-    case grpc::StatusCode::ALREADY_EXISTS:
+    case absl::StatusCode::kAlreadyExists:
       return {std::string(messages.Text(Msg::kHintAlreadyExists)), exit_code};
-    case grpc::StatusCode::ABORTED:
+    case absl::StatusCode::kAborted:
       return {std::string(messages.Text(Msg::kHintAborted)), exit_code};
     default:
       return {messages.Format(Msg::kHintOther, CodeName(code)), exit_code};
@@ -131,35 +130,35 @@ Diagnosis Diagnose(const CommandContext& context, const grpc::Status& status) {
 
 }  // namespace
 
-int ExitCodeFor(grpc::StatusCode code) {
+int ExitCodeFor(absl::StatusCode code) {
   switch (code) {
-    case grpc::StatusCode::OK:
+    case absl::StatusCode::kOk:
       return kExitOk;
-    case grpc::StatusCode::NOT_FOUND:
+    case absl::StatusCode::kNotFound:
       return kExitNotFound;
-    case grpc::StatusCode::INVALID_ARGUMENT:
-    case grpc::StatusCode::FAILED_PRECONDITION:
-    case grpc::StatusCode::ALREADY_EXISTS:
-    case grpc::StatusCode::ABORTED:
+    case absl::StatusCode::kInvalidArgument:
+    case absl::StatusCode::kFailedPrecondition:
+    case absl::StatusCode::kAlreadyExists:
+    case absl::StatusCode::kAborted:
       return kExitRefused;
-    case grpc::StatusCode::UNAVAILABLE:
-    case grpc::StatusCode::DEADLINE_EXCEEDED:
+    case absl::StatusCode::kUnavailable:
+    case absl::StatusCode::kDeadlineExceeded:
       return kExitUnreachable;
-    case grpc::StatusCode::UNAUTHENTICATED:
+    case absl::StatusCode::kUnauthenticated:
       return kExitUnauthenticated;
-    case grpc::StatusCode::PERMISSION_DENIED:
+    case absl::StatusCode::kPermissionDenied:
       return kExitPermissionDenied;
     default:
       return kExitFailure;
   }
 }
 
-int ReportRpcError(CommandContext& context, const grpc::Status& status) {
+int ReportRpcError(CommandContext& context, const absl::Status& status) {
   const Diagnosis diagnosis = Diagnose(context, status);
   context.err() << "wor: " << diagnosis.hint << "\n";
-  if (!status.error_message().empty()) {
-    context.err() << "  " << CodeName(status.error_code()) << ": "
-                  << status.error_message() << "\n";
+  if (!status.message().empty()) {
+    context.err() << "  " << CodeName(status.code()) << ": " << status.message()
+                  << "\n";
   }
   return diagnosis.exit_code;
 }

@@ -12,16 +12,15 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "client-sdk/cli/command_context.h"
-#include "grpcpp/support/status.h"
 
 namespace wor::client {
 
 // The exit code for a failed call with `code` (a TLS handshake the server
 // refused is reported as kExitUnauthenticated by ReportRpcError instead).
-int ExitCodeFor(grpc::StatusCode code);
+int ExitCodeFor(absl::StatusCode code);
 
 // Prints the hint and the server's message; returns the exit code.
-int ReportRpcError(CommandContext& context, const grpc::Status& status);
+int ReportRpcError(CommandContext& context, const absl::Status& status);
 
 // Prints a usage error and where to find help on `command_path` ("reject",
 // "feedback send"; empty for the general help); returns kExitUsage.

@@ -7,16 +7,14 @@
 #include "client-sdk/cli/commands.h"
 #include "client-sdk/cli/input_files.h"
 #include "client-sdk/cli/reference_printing.h"
-#include "wor/v1/feedback.grpc.pb.h"
+#include "wor/client/feedback_connection.h"
 
 namespace wor::client {
 namespace {
 
-using wor::v1::FeedbackService;
-
 constexpr char kSendCommand[] = "feedback send";
 
-int FinishFeedback(CommandContext& context, const grpc::Status& status,
+int FinishFeedback(CommandContext& context, const absl::Status& status,
                    const google::protobuf::Message& response,
                    const wor::v1::Feedback& feedback) {
   if (!status.ok()) return ReportRpcError(context, status);
@@ -53,8 +51,8 @@ int RunFeedbackSend(CommandContext& context, const ParsedFlags& flags) {
   request.set_request_id(*request_id);
 
   wor::v1::SendFeedbackResponse response;
-  const grpc::Status status = CallUnary(
-      context, &FeedbackService::Stub::SendFeedback, request, &response);
+  const absl::Status status =
+      CallUnary(context, &FeedbackConnection::SendFeedback, request, &response);
   return FinishFeedback(context, status, response, response.feedback());
 }
 
@@ -63,16 +61,10 @@ int RunFeedbackList(CommandContext& context, const ParsedFlags& flags) {
   wor::v1::ListFeedbackRequest request;
   request.set_parent(flags.positional(0));
   wor::v1::ListFeedbackResponse all;
-  do {
-    wor::v1::ListFeedbackResponse page;
-    const grpc::Status status = CallUnary(
-        context, &FeedbackService::Stub::ListFeedback, request, &page);
-    if (!status.ok()) return ReportRpcError(context, status);
-    for (wor::v1::Feedback& feedback : *page.mutable_feedback()) {
-      *all.add_feedback() = std::move(feedback);
-    }
-    request.set_page_token(page.next_page_token());
-  } while (!request.page_token().empty());
+  const absl::Status status =
+      CallList(context, &FeedbackConnection::ListFeedback, request,
+               all.mutable_feedback());
+  if (!status.ok()) return ReportRpcError(context, status);
 
   if (context.options().json) return PrintJsonResult(context, all);
   if (all.feedback_size() == 0) {
@@ -94,8 +86,8 @@ int RunFeedbackAck(CommandContext& context, const ParsedFlags& flags) {
   if (!request_id.ok()) return ReportLocalError(context, request_id.status());
   request.set_request_id(*request_id);
   wor::v1::AcknowledgeFeedbackResponse response;
-  const grpc::Status status = CallUnary(
-      context, &FeedbackService::Stub::AcknowledgeFeedback, request, &response);
+  const absl::Status status = CallUnary(
+      context, &FeedbackConnection::AcknowledgeFeedback, request, &response);
   return FinishFeedback(context, status, response, response.feedback());
 }
 

@@ -4,12 +4,10 @@
 #include "client-sdk/cli/call_helpers.h"
 #include "client-sdk/cli/commands.h"
 #include "client-sdk/cli/value_parsers.h"
-#include "wor/v1/intake_service.grpc.pb.h"
+#include "wor/client/intake_connection.h"
 
 namespace wor::client {
 namespace {
-
-using wor::v1::IntakeService;
 
 // --at, or the time the command started.
 absl::StatusOr<google::protobuf::Timestamp> AtOrNow(
@@ -33,7 +31,7 @@ int RunContact(CommandContext& context, const ParsedFlags& flags) {
           ? static_cast<wor::v1::ContactChannel>(flags.EnumValue("channel"))
           : wor::v1::CONTACT_CHANNEL_PHONE);
   return CallReferralVerb(context, flags, request,
-                          &IntakeService::Stub::RecordContactAttempt);
+                          &IntakeConnection::RecordContactAttempt);
 }
 
 int RunIntake(CommandContext& context, const ParsedFlags& flags) {
@@ -46,7 +44,7 @@ int RunIntake(CommandContext& context, const ParsedFlags& flags) {
   if (!scores.ok()) return ReportUsageError(context, scores.status(), "intake");
   *request.mutable_scores() = *scores;
   return CallReferralVerb(context, flags, request,
-                          &IntakeService::Stub::RecordIntake);
+                          &IntakeConnection::RecordIntake);
 }
 
 int RunActivity(CommandContext& context, const ParsedFlags& flags) {
@@ -54,7 +52,7 @@ int RunActivity(CommandContext& context, const ParsedFlags& flags) {
   request.set_category(flags.Value("category"));
   request.set_activity(flags.Value("activity"));
   return CallReferralVerb(context, flags, request,
-                          &IntakeService::Stub::ChooseActivity);
+                          &IntakeConnection::ChooseActivity);
 }
 
 int RunComplete(CommandContext& context, const ParsedFlags& flags) {
@@ -70,7 +68,7 @@ int RunComplete(CommandContext& context, const ParsedFlags& flags) {
     *request.mutable_scores() = *scores;
   }
   return CallReferralVerb(context, flags, request,
-                          &IntakeService::Stub::CompleteReferral);
+                          &IntakeConnection::CompleteReferral);
 }
 
 }  // namespace wor::client

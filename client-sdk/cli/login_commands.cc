@@ -9,7 +9,7 @@
 #include "client-sdk/cli/commands.h"
 #include "client-sdk/cli/format_values.h"
 #include "client-sdk/cli/profiles.h"
-#include "wor/v1/diagnostics.grpc.pb.h"
+#include "wor/client/diagnostics_connection.h"
 
 namespace wor::client {
 namespace {
@@ -114,9 +114,8 @@ int CheckProfile(CommandContext& context, const Profile& profile,
   if (!security.ok()) {
     return ReportUsageError(context, security, kLoginCommand);
   }
-  const grpc::Status status =
-      CallUnary(check, &wor::v1::DiagnosticsService::Stub::Ping,
-                wor::v1::PingRequest(), &who);
+  const absl::Status status = CallUnary(check, &DiagnosticsConnection::Ping,
+                                        wor::v1::PingRequest(), &who);
   if (!status.ok()) {
     const int code = ReportRpcError(check, status);
     context.err() << context.messages().Pick(

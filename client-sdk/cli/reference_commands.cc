@@ -6,16 +6,16 @@
 #include "client-sdk/cli/call_helpers.h"
 #include "client-sdk/cli/commands.h"
 #include "client-sdk/cli/reference_printing.h"
-#include "wor/v1/catalogue.grpc.pb.h"
-#include "wor/v1/diagnostics.grpc.pb.h"
-#include "wor/v1/referral_form.grpc.pb.h"
+#include "wor/client/catalogue_connection.h"
+#include "wor/client/diagnostics_connection.h"
+#include "wor/client/referral_form_connection.h"
 
 namespace wor::client {
 
 int RunForm(CommandContext& context, const ParsedFlags& /*flags*/) {
   wor::v1::GetReferralFormResponse response;
-  const grpc::Status status =
-      CallUnary(context, &wor::v1::ReferralFormService::Stub::GetReferralForm,
+  const absl::Status status =
+      CallUnary(context, &ReferralFormConnection::GetReferralForm,
                 wor::v1::GetReferralFormRequest(), &response);
   if (!status.ok()) return ReportRpcError(context, status);
   if (context.options().json) return PrintJsonResult(context, response);
@@ -25,8 +25,8 @@ int RunForm(CommandContext& context, const ParsedFlags& /*flags*/) {
 
 int RunCatalogue(CommandContext& context, const ParsedFlags& /*flags*/) {
   wor::v1::GetActivityCatalogueResponse response;
-  const grpc::Status status =
-      CallUnary(context, &wor::v1::CatalogueService::Stub::GetActivityCatalogue,
+  const absl::Status status =
+      CallUnary(context, &CatalogueConnection::GetActivityCatalogue,
                 wor::v1::GetActivityCatalogueRequest(), &response);
   if (!status.ok()) return ReportRpcError(context, status);
   if (context.options().json) return PrintJsonResult(context, response);
@@ -37,9 +37,8 @@ int RunCatalogue(CommandContext& context, const ParsedFlags& /*flags*/) {
 int RunPing(CommandContext& context, const ParsedFlags& /*flags*/) {
   const auto start = std::chrono::steady_clock::now();
   wor::v1::PingResponse response;
-  const grpc::Status status =
-      CallUnary(context, &wor::v1::DiagnosticsService::Stub::Ping,
-                wor::v1::PingRequest(), &response);
+  const absl::Status status = CallUnary(context, &DiagnosticsConnection::Ping,
+                                        wor::v1::PingRequest(), &response);
   if (!status.ok()) return ReportRpcError(context, status);
   if (context.options().json) return PrintJsonResult(context, response);
   const double ms = std::chrono::duration<double, std::milli>(

@@ -6,23 +6,15 @@
 #include "client-sdk/cli/commands.h"
 #include "client-sdk/cli/input_files.h"
 #include "client-sdk/cli/value_parsers.h"
-#include "wor/v1/referral_service.grpc.pb.h"
+#include "wor/client/referral_connection.h"
 
 namespace wor::client {
 namespace {
 
-using wor::v1::ReferralService;
-
 constexpr char kCreateCommand[] = "create";
 constexpr char kListCommand[] = "list";
-
-// Fetches one page; `request.page_token` says which.
-grpc::Status ListPage(CommandContext& context,
-                      const wor::v1::ListReferralsRequest& request,
-                      wor::v1::ListReferralsResponse* response) {
-  return CallUnary(context, &ReferralService::Stub::ListReferrals, request,
-                   response);
-}
+// What the server returns when no page size is asked for.
+constexpr int kServerPageSize = 50;
 
 }  // namespace
 
@@ -45,8 +37,8 @@ int RunCreate(CommandContext& context, const ParsedFlags& flags) {
   request.set_request_id(*request_id);
 
   wor::v1::CreateReferralResponse response;
-  const grpc::Status status = CallUnary(
-      context, &ReferralService::Stub::CreateReferral, request, &response);
+  const absl::Status status = CallUnary(
+      context, &ReferralConnection::CreateReferral, request, &response);
   return FinishReferralChange(context, status, response);
 }
 
@@ -54,8 +46,8 @@ int RunGet(CommandContext& context, const ParsedFlags& flags) {
   wor::v1::GetReferralRequest request;
   request.set_name(flags.positional(0));
   wor::v1::GetReferralResponse response;
-  const grpc::Status status = CallUnary(
-      context, &ReferralService::Stub::GetReferral, request, &response);
+  const absl::Status status =
+      CallUnary(context, &ReferralConnection::GetReferral, request, &response);
   if (!status.ok()) return ReportRpcError(context, status);
   if (context.options().json) return PrintJsonResult(context, response);
   ReferralPrinter(context.out(), context.messages(), context.now(),
@@ -80,20 +72,17 @@ int RunList(CommandContext& context, const ParsedFlags& flags) {
     request.set_page_size(*page_size);
   }
 
-  // With --all the pages are gathered into one response, so --json prints
-  // one document either way.
+  // Without --all one page's worth (--page-size, else the server's 50);
+  // either way --json prints one document.
   wor::v1::ListReferralsResponse all;
-  const bool follow = flags.Has("all");
-  do {
-    wor::v1::ListReferralsResponse page;
-    const grpc::Status status = ListPage(context, request, &page);
-    if (!status.ok()) return ReportRpcError(context, status);
-    for (wor::v1::Referral& referral : *page.mutable_referrals()) {
-      *all.add_referrals() = std::move(referral);
-    }
-    all.set_next_page_token(page.next_page_token());
-    request.set_page_token(page.next_page_token());
-  } while (follow && !request.page_token().empty());
+  bool more = false;
+  const int limit = flags.Has("all")          ? 0
+                    : request.page_size() > 0 ? request.page_size()
+                                              : kServerPageSize;
+  const absl::Status status =
+      CallList(context, &ReferralConnection::ListReferrals, request,
+               all.mutable_referrals(), limit, &more);
+  if (!status.ok()) return ReportRpcError(context, status);
 
   if (context.options().json) return PrintJsonResult(context, all);
   const ReferralPrinter printer(context.out(), context.messages(),
@@ -104,7 +93,7 @@ int RunList(CommandContext& context, const ParsedFlags& flags) {
   if (all.referrals_size() == 0) {
     context.err() << context.messages().Text(Msg::kNoReferrals) << "\n";
   }
-  if (!all.next_page_token().empty()) {
+  if (more) {
     context.err() << context.messages().Text(Msg::kMorePages) << "\n";
   }
   return kExitOk;
@@ -112,7 +101,7 @@ int RunList(CommandContext& context, const ParsedFlags& flags) {
 
 int RunAccept(CommandContext& context, const ParsedFlags& flags) {
   return CallReferralVerb(context, flags, wor::v1::AcceptReferralRequest(),
-                          &ReferralService::Stub::AcceptReferral);
+                          &ReferralConnection::AcceptReferral);
 }
 
 int RunReject(CommandContext& context, const ParsedFlags& flags) {
@@ -120,7 +109,7 @@ int RunReject(CommandContext& context, const ParsedFlags& flags) {
   request.set_reason(
       static_cast<wor::v1::RejectionReason>(flags.EnumValue("reason")));
   return CallReferralVerb(context, flags, request,
-                          &ReferralService::Stub::RejectReferral);
+                          &ReferralConnection::RejectReferral);
 }
 
 int RunCancel(CommandContext& context, const ParsedFlags& flags) {
@@ -128,7 +117,7 @@ int RunCancel(CommandContext& context, const ParsedFlags& flags) {
   request.set_reason(
       static_cast<wor::v1::CancellationReason>(flags.EnumValue("reason")));
   return CallReferralVerb(context, flags, request,
-                          &ReferralService::Stub::CancelReferral);
+                          &ReferralConnection::CancelReferral);
 }
 
 int RunHold(CommandContext& context, const ParsedFlags& flags) {
@@ -136,12 +125,12 @@ int RunHold(CommandContext& context, const ParsedFlags& flags) {
   request.set_reason(
       static_cast<wor::v1::HoldReason>(flags.EnumValue("reason")));
   return CallReferralVerb(context, flags, request,
-                          &ReferralService::Stub::PutReferralOnHold);
+                          &ReferralConnection::PutReferralOnHold);
 }
 
 int RunResume(CommandContext& context, const ParsedFlags& flags) {
   return CallReferralVerb(context, flags, wor::v1::ResumeReferralRequest(),
-                          &ReferralService::Stub::ResumeReferral);
+                          &ReferralConnection::ResumeReferral);
 }
 
 }  // namespace wor::client

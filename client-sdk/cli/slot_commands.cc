@@ -11,14 +11,12 @@
 #include "client-sdk/cli/commands.h"
 #include "client-sdk/cli/format_values.h"
 #include "client-sdk/cli/value_parsers.h"
-#include "wor/v1/diagnostics.grpc.pb.h"
-#include "wor/v1/intake_service.grpc.pb.h"
-#include "wor/v1/scheduling_service.grpc.pb.h"
+#include "wor/client/diagnostics_connection.h"
+#include "wor/client/intake_connection.h"
+#include "wor/client/scheduling_connection.h"
 
 namespace wor::client {
 namespace {
-
-using wor::v1::IntakeService;
 
 // Fills in what `wor slots` and `wor schedule --slot` share: the referral,
 // --coach, --duration, --from and --count. Returns a usage error's exit
@@ -104,8 +102,8 @@ int PickSlot(CommandContext& context, const ParsedFlags& flags,
   if (built != kExitOk) return built;
   request.set_max_slots(std::max(*number, 5));
   wor::v1::FindIntakeSlotsResponse response;
-  const grpc::Status status = CallUnary(
-      context, &IntakeService::Stub::FindIntakeSlots, request, &response);
+  const absl::Status status = CallUnary(
+      context, &IntakeConnection::FindIntakeSlots, request, &response);
   if (!status.ok()) return ReportRpcError(context, status);
   if (*number > response.slots_size()) {
     return ReportUsageError(
@@ -128,8 +126,8 @@ int RunSlots(CommandContext& context, const ParsedFlags& flags) {
   const int built = BuildSlotRequest(context, flags, "slots", request);
   if (built != kExitOk) return built;
   wor::v1::FindIntakeSlotsResponse response;
-  const grpc::Status status = CallUnary(
-      context, &IntakeService::Stub::FindIntakeSlots, request, &response);
+  const absl::Status status = CallUnary(
+      context, &IntakeConnection::FindIntakeSlots, request, &response);
   if (!status.ok()) return ReportRpcError(context, status);
   if (context.options().json) return PrintJsonResult(context, response);
   PrintSlots(context, response);
@@ -174,7 +172,7 @@ int RunSchedule(CommandContext& context, const ParsedFlags& flags) {
   request.set_late_reason(
       static_cast<wor::v1::IntakeLateReason>(flags.EnumValue("late-reason")));
   return CallReferralVerb(context, flags, request,
-                          &IntakeService::Stub::ScheduleIntake);
+                          &IntakeConnection::ScheduleIntake);
 }
 
 int RunIntakeCancel(CommandContext& context, const ParsedFlags& flags) {
@@ -182,12 +180,12 @@ int RunIntakeCancel(CommandContext& context, const ParsedFlags& flags) {
   request.set_cancelled_by(
       static_cast<wor::v1::IntakeCancelledBy>(flags.EnumValue("by")));
   return CallReferralVerb(context, flags, request,
-                          &IntakeService::Stub::CancelIntake);
+                          &IntakeConnection::CancelIntake);
 }
 
 int RunIntakeNoShow(CommandContext& context, const ParsedFlags& flags) {
   return CallReferralVerb(context, flags, wor::v1::RecordIntakeNoShowRequest(),
-                          &IntakeService::Stub::RecordIntakeNoShow);
+                          &IntakeConnection::RecordIntakeNoShow);
 }
 
 }  // namespace wor::client

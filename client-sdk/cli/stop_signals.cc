@@ -1,35 +1,45 @@
 #include "client-sdk/cli/stop_signals.h"
 
-#include <pthread.h>
-
-#include <ctime>
+#include <chrono>
 
 namespace wor::client {
+namespace {
+
+// Set by the signal handler, read by the listener's thread. A handler can
+// reach nothing else; lock-free atomics are safe to touch in one.
+std::atomic<bool> stop_signal_seen{false};
+static_assert(std::atomic<bool>::is_always_lock_free);
+
+extern "C" void OnStopSignal(int) { stop_signal_seen.store(true); }
+
+}  // namespace
 
 StopSignalListener::StopSignalListener(std::function<void()> on_stop)
     : on_stop_(std::move(on_stop)) {
-  sigemptyset(&signals_);
-  sigaddset(&signals_, SIGINT);
-  sigaddset(&signals_, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals_, &previous_mask_);
+  stop_signal_seen.store(false);
+  struct sigaction action = {};
+  action.sa_handler = OnStopSignal;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, &previous_interrupt_);
+  sigaction(SIGTERM, &action, &previous_terminate_);
   thread_ = std::thread([this] { Listen(); });
 }
 
 StopSignalListener::~StopSignalListener() {
   done_.store(true);
   thread_.join();
-  pthread_sigmask(SIG_SETMASK, &previous_mask_, nullptr);
+  sigaction(SIGINT, &previous_interrupt_, nullptr);
+  sigaction(SIGTERM, &previous_terminate_, nullptr);
 }
 
 void StopSignalListener::Listen() {
-  // Wakes up now and then to notice the destructor; signals are rare.
-  const timespec poll_interval = {0, 100 * 1000 * 1000};
   while (!done_.load()) {
-    if (sigtimedwait(&signals_, nullptr, &poll_interval) > 0) {
+    if (stop_signal_seen.load()) {
       stopped_.store(true);
       on_stop_();
       return;
     }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
 }
 

@@ -2,15 +2,14 @@
 // blocking gRPC stream can be cancelled cleanly: a signal handler itself may
 // not call into gRPC.
 //
-//   grpc::ClientContext call;
-//   StopSignalListener listener([&call] { call.TryCancel(); });
-//   … open the channel, read the stream …
+//   StopSignalListener listener([&stream] { stream->Cancel(); });
+//   … read the stream …
 //   if (listener.stopped()) return kExitOk;
 //
-// Construct it before the first channel: the signals are blocked in this
-// thread and in every thread started after it (gRPC's), and only the helper
-// thread waits for them. The destructor stops the helper and restores the
-// signal mask. Not copyable; one per process at a time.
+// The handler only sets a flag, which the helper thread notices within 50 ms;
+// so it works whichever thread the signal lands on, also gRPC's threads that
+// were started before the listener. The destructor stops the helper and puts
+// the previous handlers back. Not copyable; one per process at a time.
 #ifndef WOR_CLIENT_SDK_CLI_STOP_SIGNALS_H_
 #define WOR_CLIENT_SDK_CLI_STOP_SIGNALS_H_
 
@@ -36,8 +35,8 @@ class StopSignalListener {
  private:
   void Listen();
 
-  sigset_t signals_;
-  sigset_t previous_mask_;
+  struct sigaction previous_interrupt_;
+  struct sigaction previous_terminate_;
   std::function<void()> on_stop_;
   std::atomic<bool> done_{false};
   std::atomic<bool> stopped_{false};

@@ -2,10 +2,11 @@
 // per event. The events carry whole referrals; what is printed never
 // includes patient data, in human and --json output alike, so the output
 // can be piped into logs and dashboards.
+#include "absl/synchronization/mutex.h"
 #include "client-sdk/cli/call_helpers.h"
 #include "client-sdk/cli/commands.h"
 #include "client-sdk/cli/stop_signals.h"
-#include "wor/v1/referral_service.grpc.pb.h"
+#include "wor/client/referral_connection.h"
 
 namespace wor::client {
 namespace {
@@ -45,12 +46,23 @@ int RunWatch(CommandContext& context, const ParsedFlags& flags) {
   request.set_practice_agb(flags.Value("practice"));
   request.set_welfare_organisation(flags.Value("organisation"));
 
-  // No deadline: the stream runs until Ctrl-C or the server stops.
-  grpc::ClientContext call;
-  StopSignalListener listener([&call] { call.TryCancel(); });
-  std::unique_ptr<grpc::ClientReader<wor::v1::WatchReferralsResponse>> reader =
-      OpenServerStream(context, &wor::v1::ReferralService::Stub::WatchReferrals,
-                       request, call);
+  // Runs until Ctrl-C or SIGTERM; a restarting server is followed from the
+  // last event. A signal may come before the stream exists; the stream
+  // outlives the listener.
+  absl::Mutex mu;
+  std::unique_ptr<ReferralEventStream> events;
+  bool stop_requested = false;
+  StopSignalListener listener([&] {
+    absl::MutexLock lock(&mu);
+    stop_requested = true;
+    if (events) events->Cancel();
+  });
+  {
+    std::unique_ptr<ReferralEventStream> opened = OpenWatch(context, request);
+    absl::MutexLock lock(&mu);
+    events = std::move(opened);
+    if (stop_requested) events->Cancel();
+  }
   if (!context.options().json) {
     context.err() << context.messages().Format(Msg::kWatching,
                                                context.options().server)
@@ -59,22 +71,23 @@ int RunWatch(CommandContext& context, const ParsedFlags& flags) {
 
   const ReferralPrinter printer(context.out(), context.messages(),
                                 context.now(), context.time_zone());
-  wor::v1::WatchReferralsResponse response;
-  while (reader->Read(&response)) {
-    if (context.options().json) {
-      const int code = PrintJsonResult(context, WithoutPatientData(response));
-      if (code != kExitOk) {
-        call.TryCancel();
-        reader->Finish();
-        return code;
-      }
-    } else {
-      printer.PrintEventLine(response.event());
+  for (;;) {
+    absl::StatusOr<wor::v1::ReferralEvent> event = events->Next();
+    if (!event.ok()) {
+      if (listener.stopped()) return kExitOk;
+      return ReportRpcError(context, event.status());
     }
+    if (context.options().json) {
+      wor::v1::WatchReferralsResponse response;
+      *response.mutable_event() = *std::move(event);
+      const int code = PrintJsonResult(context, WithoutPatientData(response));
+      if (code != kExitOk) return code;
+    } else {
+      printer.PrintEventLine(*event);
+    }
+    // One line per event as it happens, also into a pipe or a file.
+    context.out().flush();
   }
-  const grpc::Status status = reader->Finish();
-  if (listener.stopped()) return kExitOk;
-  return status.ok() ? kExitOk : ReportRpcError(context, status);
 }
 
 }  // namespace wor::client

@@ -12,13 +12,11 @@
 #include "client-sdk/cli/format_values.h"
 #include "client-sdk/cli/worklist.h"
 #include "client-sdk/cli/worklist_output.h"
-#include "wor/v1/diagnostics.grpc.pb.h"
-#include "wor/v1/referral_service.grpc.pb.h"
+#include "wor/client/diagnostics_connection.h"
+#include "wor/client/referral_connection.h"
 
 namespace wor::client {
 namespace {
-
-using wor::v1::ReferralService;
 
 constexpr char kReferralsCommand[] = "referrals";
 
@@ -33,35 +31,31 @@ constexpr wor::v1::ReferralState kOpenStates[] = {
     wor::v1::REFERRAL_STATE_ON_HOLD,
 };
 
-// Appends every page of `request` to `referrals`, skipping names already
-// there.
-grpc::Status ListAllPages(CommandContext& context,
-                          wor::v1::ListReferralsRequest request,
-                          std::vector<wor::v1::Referral>& referrals,
-                          std::set<std::string>& seen) {
+// Appends every referral of `request` to `referrals`, skipping names
+// already there.
+absl::Status ListAll(CommandContext& context,
+                     wor::v1::ListReferralsRequest request,
+                     std::vector<wor::v1::Referral>& referrals,
+                     std::set<std::string>& seen) {
   request.set_page_size(200);
-  do {
-    wor::v1::ListReferralsResponse page;
-    const grpc::Status status = CallUnary(
-        context, &ReferralService::Stub::ListReferrals, request, &page);
-    if (!status.ok()) return status;
-    for (wor::v1::Referral& referral : *page.mutable_referrals()) {
-      if (seen.insert(referral.name()).second) {
-        referrals.push_back(std::move(referral));
-      }
+  google::protobuf::RepeatedPtrField<wor::v1::Referral> all;
+  const absl::Status status =
+      CallList(context, &ReferralConnection::ListReferrals, request, &all);
+  if (!status.ok()) return status;
+  for (wor::v1::Referral& referral : all) {
+    if (seen.insert(referral.name()).second) {
+      referrals.push_back(std::move(referral));
     }
-    request.set_page_token(page.next_page_token());
-  } while (!request.page_token().empty());
-  return grpc::Status::OK;
+  }
+  return absl::OkStatus();
 }
 
 // The caller's coach name from the server (Ping), or a usage error that
 // says what to use instead when the caller is no coach.
 int FindCallingCoach(CommandContext& context, std::string& coach) {
   wor::v1::PingResponse who;
-  const grpc::Status status =
-      CallUnary(context, &wor::v1::DiagnosticsService::Stub::Ping,
-                wor::v1::PingRequest(), &who);
+  const absl::Status status = CallUnary(context, &DiagnosticsConnection::Ping,
+                                        wor::v1::PingRequest(), &who);
   if (!status.ok()) return ReportRpcError(context, status);
   if (who.coach().empty()) {
     return ReportUsageError(
@@ -109,13 +103,13 @@ int RunReferrals(CommandContext& context, const ParsedFlags& flags) {
 
   std::vector<wor::v1::Referral> referrals;
   std::set<std::string> seen;
-  grpc::Status status = ListAllPages(context, request, referrals, seen);
+  absl::Status status = ListAll(context, request, referrals, seen);
   // New referrals belong to no coach until one accepts them, but their
   // first-contact deadline already runs: a coach's list shows them too.
   if (status.ok() && !coach.empty() && asked.empty()) {
     wor::v1::ListReferralsRequest incoming;
     incoming.add_states(wor::v1::REFERRAL_STATE_REQUESTED);
-    status = ListAllPages(context, incoming, referrals, seen);
+    status = ListAll(context, incoming, referrals, seen);
   }
   if (!status.ok()) return ReportRpcError(context, status);
 
@@ -137,8 +131,8 @@ int RunShow(CommandContext& context, const ParsedFlags& flags) {
   wor::v1::GetReferralRequest request;
   request.set_name(flags.positional(0));
   wor::v1::GetReferralResponse response;
-  const grpc::Status status = CallUnary(
-      context, &ReferralService::Stub::GetReferral, request, &response);
+  const absl::Status status =
+      CallUnary(context, &ReferralConnection::GetReferral, request, &response);
   if (!status.ok()) return ReportRpcError(context, status);
   if (context.options().json) return PrintJsonResult(context, response);
   ReferralPrinter(context.out(), context.messages(), context.now(),

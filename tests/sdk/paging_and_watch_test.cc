@@ -228,5 +228,39 @@ TEST(WatchTest, CancelFromAnotherThreadEndsABlockedNext) {
   EXPECT_EQ(event.status().code(), absl::StatusCode::kCancelled);
 }
 
+TEST(WatchTest, CancelEndsAReconnectThatWaitsForTheServer) {
+  auto stub = std::make_shared<wor::v1::MockReferralServiceStub>();
+  absl::Notification opening;
+  absl::Notification cancelled;
+  auto* after_cancel = new Reader();
+  EXPECT_CALL(*after_cancel, Read(_)).WillOnce(Return(false));
+  EXPECT_CALL(*after_cancel, Finish())
+      .WillOnce(Return(grpc::Status(grpc::StatusCode::CANCELLED, "cancelled")));
+  EXPECT_CALL(*stub, WatchReferralsRaw)
+      .WillOnce(Return(ReaderOf(
+          {Event("t1")}, grpc::Status(grpc::StatusCode::UNAVAILABLE, "gone"))))
+      // Starting a call that waits for the server blocks until cancelled;
+      // Cancel() must not wait for it.
+      .WillOnce(Invoke(
+          [&](grpc::ClientContext*, const wor::v1::WatchReferralsRequest&) {
+            opening.Notify();
+            cancelled.WaitForNotification();
+            return after_cancel;
+          }));
+  ReferralClient client(MakeReferralConnection(stub, FastRetries()));
+  std::unique_ptr<ReferralEventStream> events = client.WatchReferrals();
+  ASSERT_TRUE(events->Next().ok());
+
+  std::thread canceller([&] {
+    opening.WaitForNotification();
+    events->Cancel();
+    cancelled.Notify();
+  });
+  absl::StatusOr<wor::v1::ReferralEvent> event = events->Next();
+  canceller.join();
+
+  EXPECT_EQ(event.status().code(), absl::StatusCode::kCancelled);
+}
+
 }  // namespace
 }  // namespace wor::client

@@ -12,8 +12,11 @@
 // When the connection drops or the server restarts (UNAVAILABLE), the
 // stream reconnects with the resume_token of the last event it returned,
 // waiting with backoff between attempts, so no event is missed or repeated.
-// It gives up after RetryOptions::max_attempts attempts in a row without an
-// event. Next() is for one thread; Cancel() may be called from any thread.
+// Once it has delivered an event it waits for the server to come back for as
+// long as it takes; before that it gives up after RetryOptions::max_attempts
+// attempts in a row (a wrong endpoint is reported, not waited for). Either
+// way, streams that end without an event count against max_attempts. Next() is
+// for one thread; Cancel() may be called from any thread.
 #ifndef WOR_CLIENT_REFERRAL_EVENT_STREAM_H_
 #define WOR_CLIENT_REFERRAL_EVENT_STREAM_H_
 

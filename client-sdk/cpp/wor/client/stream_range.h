@@ -46,8 +46,9 @@ class StreamRange {
     using iterator_category = std::input_iterator_tag;
     using value_type = absl::StatusOr<T>;
     using difference_type = std::ptrdiff_t;
-    using reference = const value_type&;
-    using pointer = const value_type*;
+    // Not const: an element may be moved out of the range.
+    using reference = value_type&;
+    using pointer = value_type*;
 
     iterator() = default;
 

@@ -17,7 +17,8 @@ CallContext::CallContext(Options options,
                          std::shared_ptr<grpc::Channel> channel)
     : options_(std::move(options)), channel_(std::move(channel)) {}
 
-absl::Status CallContext::Prepare(grpc::ClientContext& call, bool unary) const {
+absl::Status CallContext::Prepare(grpc::ClientContext& call, bool unary,
+                                  bool wait_for_ready) const {
   if (options_.token_provider) {
     if (!UsesTls(options_)) {
       return absl::InvalidArgumentError(
@@ -31,6 +32,7 @@ absl::Status CallContext::Prepare(grpc::ClientContext& call, bool unary) const {
   for (const auto& [key, value] : options_.metadata) {
     call.AddMetadata(key, value);
   }
+  call.set_wait_for_ready(wait_for_ready);
   if (unary) {
     call.set_deadline(absl::ToChronoTime(absl::Now() + options_.call_timeout));
   }

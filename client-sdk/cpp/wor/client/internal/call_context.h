@@ -32,9 +32,13 @@ class CallContext {
   }
 
   // Adds the token and the metadata to `call`, and the per-attempt deadline
-  // when `unary`. Fails (and nothing may be sent) when the token cannot be
-  // had, or would go over plaintext.
-  absl::Status Prepare(grpc::ClientContext& call, bool unary) const;
+  // when `unary`. With `wait_for_ready` the call waits for the connection to
+  // come up (within its deadline) instead of failing at once while the
+  // channel backs off from a refused connection: for a watch's reconnects.
+  // Fails (and nothing may be sent) when the token cannot be had, or would go
+  // over plaintext.
+  absl::Status Prepare(grpc::ClientContext& call, bool unary,
+                       bool wait_for_ready = false) const;
 
  private:
   Options options_;

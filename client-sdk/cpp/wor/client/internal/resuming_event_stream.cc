@@ -32,14 +32,22 @@ ResumingEventStream::~ResumingEventStream() {
 absl::Status ResumingEventStream::Open() {
   if (!context_->channel().ok()) return context_->channel().status();
   auto call = std::make_unique<grpc::ClientContext>();
-  if (absl::Status prepared = context_->Prepare(*call, /*unary=*/false);
+  if (absl::Status prepared = context_->Prepare(*call, /*unary=*/false,
+                                                /*wait_for_ready=*/delivered_);
       !prepared.ok()) {
     return prepared;
   }
-  absl::MutexLock lock(&mu_);
-  if (cancelled_) return CancelledByCaller();
-  call_ = std::move(call);
-  reader_ = stub_->WatchReferrals(call_.get(), request_);
+  grpc::ClientContext* opened = call.get();
+  wor::v1::WatchReferralsRequest request;
+  {
+    absl::MutexLock lock(&mu_);
+    if (cancelled_) return CancelledByCaller();
+    call_ = std::move(call);
+    request = request_;
+  }
+  // Not under the lock: starting the call blocks until the server is
+  // reachable (wait_for_ready), and Cancel() must be able to end that.
+  reader_ = stub_->WatchReferrals(opened, request);
   return absl::OkStatus();
 }
 
@@ -72,6 +80,7 @@ absl::StatusOr<wor::v1::ReferralEvent> ResumingEventStream::Next() {
     wor::v1::WatchReferralsResponse response;
     if (reader_->Read(&response)) {
       failures_in_a_row_ = 0;
+      delivered_ = true;
       backoff_.Reset();
       absl::MutexLock lock(&mu_);
       request_.set_resume_token(response.event().resume_token());

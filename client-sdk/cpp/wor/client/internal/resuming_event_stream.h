@@ -31,7 +31,10 @@ class ResumingEventStream final : public ReferralEventStream {
   std::string resume_token() const override;
 
  private:
-  // Opens a call from the current resume token; false when cancelled.
+  // Opens a call from the current resume token; CANCELLED when cancelled.
+  // Once the stream has delivered an event the server is known to exist,
+  // and a reconnect waits for it to come back (wait_for_ready) rather than
+  // failing while the channel backs off.
   absl::Status Open();
   // Ends the current call; its final status.
   absl::Status Close();
@@ -42,6 +45,7 @@ class ResumingEventStream final : public ReferralEventStream {
   const std::shared_ptr<wor::v1::ReferralService::StubInterface> stub_;
   Backoff backoff_;
   int failures_in_a_row_ = 0;
+  bool delivered_ = false;
   std::optional<absl::Status> final_status_;
   std::unique_ptr<grpc::ClientReaderInterface<wor::v1::WatchReferralsResponse>>
       reader_;

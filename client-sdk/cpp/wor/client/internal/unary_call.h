@@ -39,6 +39,8 @@ absl::StatusOr<Response> Call(const CallContext& context, Stub* stub,
   Backoff backoff(retry);
   for (int attempt = 1;; ++attempt) {
     grpc::ClientContext call;
+    // No wait_for_ready: a server that cannot be reached (or speaks no TLS)
+    // must end in UNAVAILABLE, not in waiting out the deadline.
     if (absl::Status prepared = context.Prepare(call, /*unary=*/true);
         !prepared.ok()) {
       return prepared;
