@@ -61,11 +61,11 @@ CoachCalendarExport::Export(
     WOR_RETURN_IF_ERROR(audit_.RecordDenied(call, coach));
     return NoSuchCoach();
   }
-  // The organisation's open referrals, narrowed to this coach in memory.
-  // An indexed filter on the assigned coach would make this cost the
-  // coach's referrals instead of the organisation's.
+  // The coach's own open referrals, through the assigned-coach index (a
+  // booking makes the intake's coach the assigned one).
   ReferralFilter filter;
   filter.welfare_organisation = CoachOrganisationOf(coach);
+  filter.assigned_coach = coach;
   filter.states = StatesWithEntries();
   std::vector<CalendarEntry> entries;
   AccessedObjects objects;
