@@ -6,6 +6,7 @@
 
 #include "client-sdk/cli/command_context.h"
 #include "client-sdk/cli/flag_parser.h"
+#include "wor/v1/referral.pb.h"
 
 namespace wor::client {
 
@@ -21,6 +22,11 @@ int RunReject(CommandContext& context, const ParsedFlags& flags);
 int RunCancel(CommandContext& context, const ParsedFlags& flags);
 int RunHold(CommandContext& context, const ParsedFlags& flags);
 int RunResume(CommandContext& context, const ParsedFlags& flags);
+// `get` for the referral named by the first argument: prints it in full (or
+// the response as JSON); `shown`, when given, receives it after a text
+// print. Shared with `show`.
+int GetAndPrintReferral(CommandContext& context, const ParsedFlags& flags,
+                        wor::v1::Referral* shown);
 
 // worklist_command.cc: the coach's worklist and the detail view.
 int RunReferrals(CommandContext& context, const ParsedFlags& flags);

@@ -42,7 +42,8 @@ int RunCreate(CommandContext& context, const ParsedFlags& flags) {
   return FinishReferralChange(context, status, response);
 }
 
-int RunGet(CommandContext& context, const ParsedFlags& flags) {
+int GetAndPrintReferral(CommandContext& context, const ParsedFlags& flags,
+                        wor::v1::Referral* shown) {
   wor::v1::GetReferralRequest request;
   request.set_name(flags.positional(0));
   wor::v1::GetReferralResponse response;
@@ -53,7 +54,12 @@ int RunGet(CommandContext& context, const ParsedFlags& flags) {
   ReferralPrinter(context.out(), context.messages(), context.now(),
                   context.time_zone())
       .PrintDetail(response.referral());
+  if (shown != nullptr) *shown = std::move(*response.mutable_referral());
   return kExitOk;
+}
+
+int RunGet(CommandContext& context, const ParsedFlags& flags) {
+  return GetAndPrintReferral(context, flags, /*shown=*/nullptr);
 }
 
 int RunList(CommandContext& context, const ParsedFlags& flags) {

@@ -128,18 +128,11 @@ int RunReferrals(CommandContext& context, const ParsedFlags& flags) {
 }
 
 int RunShow(CommandContext& context, const ParsedFlags& flags) {
-  wor::v1::GetReferralRequest request;
-  request.set_name(flags.positional(0));
-  wor::v1::GetReferralResponse response;
-  const absl::Status status =
-      CallUnary(context, &ReferralConnection::GetReferral, request, &response);
-  if (!status.ok()) return ReportRpcError(context, status);
-  if (context.options().json) return PrintJsonResult(context, response);
-  ReferralPrinter(context.out(), context.messages(), context.now(),
-                  context.time_zone())
-      .PrintDetail(response.referral());
+  wor::v1::Referral referral;
+  const int code = GetAndPrintReferral(context, flags, &referral);
+  if (code != kExitOk || context.options().json) return code;
   const std::optional<NextDeadline> next =
-      FindNextDeadline(response.referral(), context.now());
+      FindNextDeadline(referral, context.now());
   const Messages& messages = context.messages();
   // Lined up with the labels of PrintDetail.
   std::string label =
