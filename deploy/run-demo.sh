@@ -101,8 +101,9 @@ Welzijn op Recept is running on 127.0.0.1:${port} (mutual TLS; SQLite: var/wor.d
 In another terminal, be the GP or the coach (certificate + 8-hour token):
   source var/demo-gp.env       # GP huisarts-1, practice 01012345: create, cancel, consent, feedback ack
   source var/demo-coach.env    # coach coach-1, welfare organisation 41234567: accept … complete, feedback send
+  wor referrals                # the coach's worklist, nearest deadline first
   wor list
-  wor get <name from the list>
+  wor show <name from the list>
   wor consent receipt <name>
   wor watch
   wor help
