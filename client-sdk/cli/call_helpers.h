@@ -89,7 +89,8 @@ absl::Status CallList(CommandContext& context,
 }
 
 // Follows WatchReferralsRequest through the SDK's resuming stream (no
-// deadline; reconnects for about two minutes when the server goes away).
+// deadline). After the first event it waits for a server that went away to
+// come back; before it, it gives up after about two minutes of attempts.
 std::unique_ptr<ReferralEventStream> OpenWatch(
     CommandContext& context, const wor::v1::WatchReferralsRequest& request);
 

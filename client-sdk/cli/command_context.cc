@@ -1,6 +1,7 @@
 #include "client-sdk/cli/command_context.h"
 
 #include "grpcpp/create_channel.h"
+#include "grpcpp/support/channel_arguments.h"
 
 namespace wor::client {
 
@@ -26,7 +27,10 @@ absl::Status CommandContext::LoadSecurity() {
 
 std::shared_ptr<grpc::Channel> CommandContext::Channel() {
   if (channel_ == nullptr) {
-    channel_ = grpc::CreateChannel(options_.server, security_.credentials());
+    grpc::ChannelArguments arguments;
+    arguments.SetUserAgentPrefix("wor-cli/1");
+    channel_ = grpc::CreateCustomChannel(options_.server,
+                                         security_.credentials(), arguments);
   }
   return channel_;
 }
@@ -37,8 +41,8 @@ wor::client::Options CommandContext::SdkOptions() {
   sdk.channel = Channel();
   sdk.channel_is_secure = security_.uses_tls();
   sdk.metadata = security_.metadata();
+  sdk.token_provider = security_.token_provider();
   sdk.call_timeout = options_.timeout;
-  sdk.user_agent = "wor-cli/1";
   return sdk;
 }
 

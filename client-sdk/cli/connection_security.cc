@@ -185,10 +185,14 @@ absl::StatusOr<ConnectionSecurity> ConnectionSecurity::Load(
   security.uses_tls_ = true;
 
   if (!options.token.empty() || !options.token_file.empty()) {
+    // Read once now, so a missing token is reported before anything is
+    // sent; then again for every call, so a long `wor watch` reconnects
+    // with a renewed token file.
     absl::StatusOr<std::string> token = LoadToken(options, messages);
     if (!token.ok()) return token.status();
-    security.metadata_.emplace_back("authorization",
-                                    absl::StrCat("Bearer ", *token));
+    security.token_provider_ = [options, messages] {
+      return LoadToken(options, messages);
+    };
     security.has_token_ = true;
   }
   return security;

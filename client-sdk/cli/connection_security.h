@@ -16,10 +16,11 @@
 //                                      security->credentials());
 //   sdk_options.metadata = security->metadata();  // sent with every call
 //
-// Load reads every file at once, on each run, so a renewed token file is
-// picked up by the next command. The token is kept in memory only: no
-// message ever contains it, only the file's name. Immutable after Load, so
-// safe to share between threads.
+// Load reads every file at once, on each run, so a missing one is reported
+// before anything is sent; the token file is read again for every call, so
+// a renewed token is picked up even by a running `wor watch`. The token is kept
+// in memory only: no message ever contains it, only the file's name. Immutable
+// after Load, so safe to share between threads.
 #ifndef WOR_CLIENT_SDK_CLI_CONNECTION_SECURITY_H_
 #define WOR_CLIENT_SDK_CLI_CONNECTION_SECURITY_H_
 
@@ -33,6 +34,7 @@
 #include "client-sdk/cli/global_options.h"
 #include "client-sdk/cli/messages.h"
 #include "grpcpp/security/credentials.h"
+#include "wor/client/options.h"
 
 namespace wor::client {
 
@@ -66,13 +68,18 @@ class ConnectionSecurity {
     return credentials_;
   }
 
-  // What every call carries: the token or the development identity.
+  // The development identity's headers, sent with every call (empty with
+  // TLS: there the certificate and the token say who calls).
   const std::vector<std::pair<std::string, std::string>>& metadata() const {
     return metadata_;
   }
 
   bool uses_tls() const { return uses_tls_; }
   bool has_client_certificate() const { return has_client_certificate_; }
+  // The user's token for each call (re-read from --token-file every time);
+  // unset without a token.
+  const TokenProvider& token_provider() const { return token_provider_; }
+
   bool has_token() const { return has_token_; }
 
  private:
@@ -80,8 +87,8 @@ class ConnectionSecurity {
   bool uses_tls_ = false;
   bool has_client_certificate_ = false;
   bool has_token_ = false;
-  // Sent with every call; may hold the token.
   std::vector<std::pair<std::string, std::string>> metadata_;
+  TokenProvider token_provider_;
 };
 
 }  // namespace wor::client

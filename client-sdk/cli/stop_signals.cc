@@ -1,5 +1,7 @@
 #include "client-sdk/cli/stop_signals.h"
 
+#include <unistd.h>
+
 #include <chrono>
 
 namespace wor::client {
@@ -10,7 +12,11 @@ namespace {
 std::atomic<bool> stop_signal_seen{false};
 static_assert(std::atomic<bool>::is_always_lock_free);
 
-extern "C" void OnStopSignal(int) { stop_signal_seen.store(true); }
+// A second signal ends the process at once (exit code 130, as a shell
+// reports Ctrl-C), in case the first one's cancellation is stuck.
+extern "C" void OnStopSignal(int) {
+  if (stop_signal_seen.exchange(true)) _exit(130);
+}
 
 }  // namespace
 

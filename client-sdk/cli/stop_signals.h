@@ -6,7 +6,8 @@
 //   … read the stream …
 //   if (listener.stopped()) return kExitOk;
 //
-// The handler only sets a flag, which the helper thread notices within 50 ms;
+// The handler only sets a flag, which the helper thread notices within 50 ms
+// (a second signal ends the process at once, exit code 130);
 // so it works whichever thread the signal lands on, also gRPC's threads that
 // were started before the listener. The destructor stops the helper and puts
 // the previous handlers back. Not copyable; one per process at a time.

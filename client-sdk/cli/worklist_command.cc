@@ -137,7 +137,7 @@ int RunShow(CommandContext& context, const ParsedFlags& flags) {
   // Lined up with the labels of PrintDetail.
   std::string label =
       absl::StrCat(messages.Pick("Volgende termijn", "Next deadline"), ":");
-  label.resize(std::max<size_t>(label.size() + 1, 24), ' ');
+  label.resize(std::max<size_t>(label.size() + 1, 23), ' ');
   context.out() << "  " << label;
   if (next) {
     context.out() << (next->overdue ? "! " : "")

@@ -77,10 +77,6 @@ CoachCalendarExport::Export(
     for (StoredReferral& row : page) {
       after = row.sequence;
       wor::v1::Referral& referral = row.referral;
-      if (referral.assigned_coach() != coach &&
-          referral.intake().coach() != coach) {
-        continue;
-      }
       absl::StatusOr<std::string> id =
           ParseReferralName("referral.name", referral.name());
       if (!id.ok()) continue;

@@ -211,9 +211,11 @@ TEST(WatchTest, CancelFromAnotherThreadEndsABlockedNext) {
     cancelled.WaitForNotification();
     return false;
   }));
+  // UNAVAILABLE, not CANCELLED: only Cancel() itself may end the watch
+  // (else it would reconnect, which this stub does not expect).
   EXPECT_CALL(*reader, Finish())
-      .WillOnce(Return(grpc::Status(grpc::StatusCode::CANCELLED, "cancelled")));
-  EXPECT_CALL(*stub, WatchReferralsRaw).WillOnce(Return(reader));
+      .WillOnce(Return(grpc::Status(grpc::StatusCode::UNAVAILABLE, "gone")));
+  EXPECT_CALL(*stub, WatchReferralsRaw).Times(1).WillOnce(Return(reader));
   ReferralClient client(MakeReferralConnection(stub, FastRetries()));
   std::unique_ptr<ReferralEventStream> events = client.WatchReferrals();
 
@@ -235,8 +237,9 @@ TEST(WatchTest, CancelEndsAReconnectThatWaitsForTheServer) {
   auto* after_cancel = new Reader();
   EXPECT_CALL(*after_cancel, Read(_)).WillOnce(Return(false));
   EXPECT_CALL(*after_cancel, Finish())
-      .WillOnce(Return(grpc::Status(grpc::StatusCode::CANCELLED, "cancelled")));
+      .WillOnce(Return(grpc::Status(grpc::StatusCode::UNAVAILABLE, "gone")));
   EXPECT_CALL(*stub, WatchReferralsRaw)
+      .Times(2)
       .WillOnce(Return(ReaderOf(
           {Event("t1")}, grpc::Status(grpc::StatusCode::UNAVAILABLE, "gone"))))
       // Starting a call that waits for the server blocks until cancelled;

@@ -19,8 +19,10 @@ namespace wor::client {
 namespace {
 
 using ::testing::_;
+using ::testing::Contains;
 using ::testing::DoAll;
 using ::testing::Invoke;
+using ::testing::Pair;
 using ::testing::Return;
 using ::testing::SaveArg;
 
@@ -177,9 +179,9 @@ TEST(RetryRulesTest, EveryAttemptCarriesTheMetadataAndADeadline) {
     ++attempts;
     grpc::testing::ClientContextTestPeer peer(call);
     const auto metadata = peer.GetSendInitialMetadata();
-    EXPECT_EQ(metadata.find("x-wor-organisation")->second, "kvk:41234567");
-    EXPECT_EQ(metadata.find("x-wor-user")->second, "coach-1");
-    EXPECT_EQ(metadata.find("x-wor-role")->second, "COACH");
+    EXPECT_THAT(metadata, Contains(Pair("x-wor-organisation", "kvk:41234567")));
+    EXPECT_THAT(metadata, Contains(Pair("x-wor-user", "coach-1")));
+    EXPECT_THAT(metadata, Contains(Pair("x-wor-role", "COACH")));
     const auto left = call->deadline() - std::chrono::system_clock::now();
     EXPECT_GT(left, std::chrono::seconds(6));
     EXPECT_LE(left, std::chrono::seconds(7));
@@ -207,6 +209,21 @@ TEST(RetryRulesTest, ATokenIsNeverSentOverPlaintext) {
               ::testing::Not(::testing::HasSubstr("secret-token")));
 }
 
+TEST(RetryRulesTest, AuthorizationMetadataIsNeverSentOverPlaintextEither) {
+  auto stub = std::make_shared<wor::v1::MockReferralServiceStub>();
+  EXPECT_CALL(*stub, GetReferral).Times(0);
+  Options options = FastRetries();
+  options.metadata = {{"authorization", "Bearer secret-token"}};
+  ReferralClient client(MakeReferralConnection(stub, options));
+
+  absl::StatusOr<wor::v1::Referral> referral =
+      client.GetReferral("referrals/r1");
+
+  EXPECT_EQ(referral.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(referral.status().message(),
+              ::testing::Not(::testing::HasSubstr("secret-token")));
+}
+
 TEST(RetryRulesTest, TheTokenIsSentAsBearerOverTls) {
   auto stub = std::make_shared<wor::v1::MockReferralServiceStub>();
   Options options = FastRetries();
@@ -218,8 +235,9 @@ TEST(RetryRulesTest, TheTokenIsSentAsBearerOverTls) {
                           wor::v1::GetReferralResponse*) {
         grpc::testing::ClientContextTestPeer peer(call);
         const auto metadata = peer.GetSendInitialMetadata();
-        EXPECT_EQ(metadata.find("authorization")->second,
-                  "Bearer header.payload.signature");
+        EXPECT_THAT(
+            metadata,
+            Contains(Pair("authorization", "Bearer header.payload.signature")));
         return grpc::Status::OK;
       }));
   ReferralClient client(MakeReferralConnection(stub, options));

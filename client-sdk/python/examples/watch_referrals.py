@@ -86,8 +86,13 @@ def main(argv):
                         raise failure from None
                     print(f"{PROGRAM}: stream lost ({failure.server_message}); "
                           f"reconnecting in {backoff:g} s", file=sys.stderr)
-                    time.sleep(backoff)
-                    backoff = min(backoff * 2, MAX_BACKOFF_SECONDS)
+                else:
+                    # The server ended the stream without an error (it does so
+                    # only when stopping): reconnect too, but never in a loop.
+                    print(f"{PROGRAM}: stream ended; reconnecting in {backoff:g} s",
+                          file=sys.stderr)
+                time.sleep(backoff)
+                backoff = min(backoff * 2, MAX_BACKOFF_SECONDS)
 
     try:
         return run_command(PROGRAM, body)

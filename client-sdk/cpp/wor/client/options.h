@@ -86,7 +86,8 @@ struct Options {
 
   RetryOptions retry;
 
-  // Appended to gRPC's user agent.
+  // Put before gRPC's user agent, on channels the SDK makes (not on
+  // `channel`).
   std::string user_agent = "wor-client-cpp/1";
 };
 

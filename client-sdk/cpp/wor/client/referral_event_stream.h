@@ -12,11 +12,13 @@
 // When the connection drops or the server restarts (UNAVAILABLE), the
 // stream reconnects with the resume_token of the last event it returned,
 // waiting with backoff between attempts, so no event is missed or repeated.
-// Once it has delivered an event it waits for the server to come back for as
-// long as it takes; before that it gives up after RetryOptions::max_attempts
-// attempts in a row (a wrong endpoint is reported, not waited for). Either
-// way, streams that end without an event count against max_attempts. Next() is
-// for one thread; Cancel() may be called from any thread.
+// Once the server is known to exist (an event arrived, or a call stayed up
+// at least a second, or RetryOptions::max_backoff if longer) it waits for the
+// server to come back for as long as it takes, until Cancel(); before that it
+// gives up after RetryOptions::max_attempts attempts in a row (a wrong endpoint
+// is reported, not waited for). A server that comes back with a certificate the
+// client no longer trusts looks like one that does not come back: the stream
+// waits. Next() is for one thread; Cancel() may be called from any thread.
 #ifndef WOR_CLIENT_REFERRAL_EVENT_STREAM_H_
 #define WOR_CLIENT_REFERRAL_EVENT_STREAM_H_
 

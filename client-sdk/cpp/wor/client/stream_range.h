@@ -36,6 +36,8 @@ class StreamRange {
 
   explicit StreamRange(Reader reader) : reader_(std::move(reader)) {}
 
+  // Moving a range moves its position too: iterate only the range moved to,
+  // with iterators taken from it.
   StreamRange(StreamRange&&) noexcept = default;
   StreamRange& operator=(StreamRange&&) noexcept = default;
   StreamRange(const StreamRange&) = delete;
@@ -59,6 +61,8 @@ class StreamRange {
       if (!range_->current_) range_ = nullptr;
       return *this;
     }
+    // Input-iterator style (as C++20's std::input_iterator): `it++` returns
+    // nothing, so use `*it` then `++it`.
     void operator++(int) { ++*this; }
     friend bool operator==(const iterator& a, const iterator& b) {
       return a.range_ == b.range_;
@@ -85,7 +89,7 @@ class StreamRange {
 
  private:
   void Advance() {
-    if (finished_) {
+    if (finished_ || !reader_) {
       current_.reset();
       return;
     }

@@ -30,6 +30,11 @@ absl::Status CallContext::Prepare(grpc::ClientContext& call, bool unary,
     call.AddMetadata("authorization", absl::StrCat("Bearer ", *token));
   }
   for (const auto& [key, value] : options_.metadata) {
+    if (key == "authorization" && !UsesTls(options_)) {
+      return absl::InvalidArgumentError(
+          "authorization metadata is only sent over TLS; set ca_file, and "
+          "prefer token_provider for the user token");
+    }
     call.AddMetadata(key, value);
   }
   call.set_wait_for_ready(wait_for_ready);

@@ -1,9 +1,11 @@
 #include "wor/client/internal/resuming_event_stream.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "wor/client/status.h"
 
 namespace wor::client::internal {
@@ -32,8 +34,9 @@ ResumingEventStream::~ResumingEventStream() {
 absl::Status ResumingEventStream::Open() {
   if (!context_->channel().ok()) return context_->channel().status();
   auto call = std::make_unique<grpc::ClientContext>();
-  if (absl::Status prepared = context_->Prepare(*call, /*unary=*/false,
-                                                /*wait_for_ready=*/delivered_);
+  if (absl::Status prepared =
+          context_->Prepare(*call, /*unary=*/false,
+                            /*wait_for_ready=*/server_seen_);
       !prepared.ok()) {
     return prepared;
   }
@@ -47,6 +50,7 @@ absl::Status ResumingEventStream::Open() {
   }
   // Not under the lock: starting the call blocks until the server is
   // reachable (wait_for_ready), and Cancel() must be able to end that.
+  opened_at_ = absl::Now();
   reader_ = stub_->WatchReferrals(opened, request);
   return absl::OkStatus();
 }
@@ -80,7 +84,7 @@ absl::StatusOr<wor::v1::ReferralEvent> ResumingEventStream::Next() {
     wor::v1::WatchReferralsResponse response;
     if (reader_->Read(&response)) {
       failures_in_a_row_ = 0;
-      delivered_ = true;
+      server_seen_ = true;
       backoff_.Reset();
       absl::MutexLock lock(&mu_);
       request_.set_resume_token(response.event().resume_token());
@@ -94,6 +98,15 @@ absl::StatusOr<wor::v1::ReferralEvent> ResumingEventStream::Next() {
       if (cancelled_) ended = CancelledByCaller();
     }
     const bool resumable = ended.ok() || IsTransient(ended);
+    // A quiet stream that was up a while was healthy: its end is a new
+    // outage, not one more failed attempt.
+    const absl::Duration healthy =
+        std::max(context_->options().retry.max_backoff, absl::Seconds(1));
+    if (absl::Now() - opened_at_ >= healthy) {
+      failures_in_a_row_ = 0;
+      server_seen_ = true;
+      backoff_.Reset();
+    }
     if (!resumable) {
       final_status_ = ended;
       return ended;

@@ -9,6 +9,7 @@
 
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
 #include "grpcpp/client_context.h"
 #include "grpcpp/support/sync_stream.h"
 #include "wor/client/internal/backoff.h"
@@ -32,9 +33,10 @@ class ResumingEventStream final : public ReferralEventStream {
 
  private:
   // Opens a call from the current resume token; CANCELLED when cancelled.
-  // Once the stream has delivered an event the server is known to exist,
-  // and a reconnect waits for it to come back (wait_for_ready) rather than
-  // failing while the channel backs off.
+  // Once the server is known to exist (an event arrived, or a call stayed
+  // open at least a second, or the longest backoff if longer), a reconnect
+  // waits for it to come back (wait_for_ready) rather than failing while the
+  // channel backs off.
   absl::Status Open();
   // Ends the current call; its final status.
   absl::Status Close();
@@ -45,7 +47,8 @@ class ResumingEventStream final : public ReferralEventStream {
   const std::shared_ptr<wor::v1::ReferralService::StubInterface> stub_;
   Backoff backoff_;
   int failures_in_a_row_ = 0;
-  bool delivered_ = false;
+  bool server_seen_ = false;
+  absl::Time opened_at_;
   std::optional<absl::Status> final_status_;
   std::unique_ptr<grpc::ClientReaderInterface<wor::v1::WatchReferralsResponse>>
       reader_;
