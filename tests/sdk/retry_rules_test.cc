@@ -3,6 +3,7 @@
 // calls, a request_id on mutating calls that stays the same across retries,
 // the attempt limit, identity on every attempt, and nothing sent when the
 // token cannot be had or would travel in plaintext.
+#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -243,6 +244,35 @@ TEST(RetryRulesTest, TheTokenIsSentAsBearerOverTls) {
   ReferralClient client(MakeReferralConnection(stub, options));
 
   EXPECT_TRUE(client.GetReferral("referrals/r1").ok());
+}
+
+TEST(RetryRulesTest, ARenewedTokenFileIsUsedByTheNextCall) {
+  const std::string path = ::testing::TempDir() + "/renewed-token.jwt";
+  std::ofstream(path) << "first.token.value\n";
+  auto stub = std::make_shared<wor::v1::MockReferralServiceStub>();
+  Options options = FastRetries();
+  options.channel_is_secure = true;
+  options.token_provider = TokenFromFile(path);
+  std::vector<std::string> sent;
+  EXPECT_CALL(*stub, GetReferral)
+      .Times(2)
+      .WillRepeatedly(Invoke([&sent](grpc::ClientContext* call,
+                                     const wor::v1::GetReferralRequest&,
+                                     wor::v1::GetReferralResponse*) {
+        grpc::testing::ClientContextTestPeer peer(call);
+        for (const auto& [key, value] : peer.GetSendInitialMetadata()) {
+          if (key == "authorization") sent.push_back(value);
+        }
+        return grpc::Status::OK;
+      }));
+  ReferralClient client(MakeReferralConnection(stub, options));
+
+  ASSERT_TRUE(client.GetReferral("referrals/r1").ok());
+  std::ofstream(path) << "second.token.value\n";
+  ASSERT_TRUE(client.GetReferral("referrals/r1").ok());
+
+  EXPECT_THAT(sent, ::testing::ElementsAre("Bearer first.token.value",
+                                           "Bearer second.token.value"));
 }
 
 TEST(RetryRulesTest, AnUnreadableTokenFileFailsTheCallBeforeSendingIt) {
