@@ -29,6 +29,8 @@ std::shared_ptr<grpc::Channel> CommandContext::Channel() {
   if (channel_ == nullptr) {
     grpc::ChannelArguments arguments;
     arguments.SetUserAgentPrefix("wor-cli/1");
+    // As the SDK's channels: reconnect to a restarted server within seconds.
+    arguments.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 5000);
     channel_ = grpc::CreateCustomChannel(options_.server,
                                          security_.credentials(), arguments);
   }

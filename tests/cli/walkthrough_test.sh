@@ -447,12 +447,13 @@ WOR_KEY_FILE="$pki/clients/kvk-41234567.key.pem" \
 WOR_TOKEN_FILE="$work_dir/coach.jwt" \
   "$wor_bin" "${server_flag[@]}" watch >"$work_dir/watch.out" 2>&1 &
 watch_pid=$!
-for _ in $(seq 50); do
-  grep -q '"method":"WatchReferrals"' "$work_dir/server.log" && break
-  # The stream logs when it ends; until then, give it time to open.
-  [[ -s $work_dir/watch.out ]] && break
+# The stream is open once it has shown the first referral's creation.
+for _ in $(seq 200); do
+  grep -Eq "created +$name" "$work_dir/watch.out" && break
   sleep 0.1
 done
+grep -Eq "created +$name" "$work_dir/watch.out" ||
+  fail "wor watch showed no events" "$(cat "$work_dir/watch.out")"
 kill -TERM "$server_pid"
 server_exit=0
 wait "$server_pid" || server_exit=$?
@@ -483,7 +484,7 @@ done
 out=$(gp create --file "$example" 2>&1) || fail "create after restart: exited $?" "$out"
 third=$(head -n 1 <<<"$out")
 seen=0
-for _ in $(seq 100); do
+for _ in $(seq 300); do
   if grep -Eq "created +$third" "$work_dir/watch.out"; then seen=1; break; fi
   sleep 0.1
 done

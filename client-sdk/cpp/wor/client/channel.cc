@@ -13,6 +13,8 @@
 namespace wor::client {
 namespace {
 
+constexpr int kMaxReconnectBackoffMs = 5000;
+
 absl::StatusOr<std::string> ReadPem(const std::string& path, const char* what) {
   std::ifstream file(path, std::ios::binary);
   if (!file) {
@@ -79,6 +81,9 @@ absl::StatusOr<std::shared_ptr<grpc::Channel>> MakeChannel(
   if (!credentials.ok()) return credentials.status();
   grpc::ChannelArguments arguments;
   arguments.SetUserAgentPrefix(options.user_agent);
+  // One known server: after it restarts, reconnect within seconds rather
+  // than gRPC's default of up to two minutes.
+  arguments.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, kMaxReconnectBackoffMs);
   return grpc::CreateCustomChannel(options.endpoint, *credentials, arguments);
 }
 
