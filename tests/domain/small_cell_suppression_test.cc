@@ -1,0 +1,458 @@
+// Small-cell suppression, checked by an independent brute-force attacker:
+// for a published table it enumerates every non-negative integer filling of
+// the suppressed cells that agrees with everything published, and fails when
+// a suppressed cell or total has only one possible value, or when a group of
+// suppressed counts in one row or column has one possible sum below the
+// threshold. Run on crafted tables and on thousands of random small ones.
+#include "server/domain/small_cell_suppression.h"
+
+#include <cstdint>
+#include <optional>
+#include <random>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace wor::server {
+namespace {
+
+using ::testing::IsEmpty;
+using Table = std::vector<std::vector<int64_t>>;
+
+// The published table with its totals as one (rows+1) x (columns+1) grid;
+// the last row holds the column totals, the last column the row totals.
+using Grid = std::vector<std::vector<std::optional<int64_t>>>;
+
+Grid ToGrid(const SuppressedTable& t) {
+  Grid grid = t.cells;
+  for (size_t r = 0; r < grid.size(); ++r) grid[r].push_back(t.row_totals[r]);
+  grid.push_back(t.column_totals);
+  grid.back().push_back(t.grand_total);
+  return grid;
+}
+
+std::string Show(const Grid& grid) {
+  std::string out;
+  for (const auto& row : grid) {
+    for (const auto& v : row) absl::StrAppend(&out, v ? *v : -1, "\t");
+    absl::StrAppend(&out, "\n");
+  }
+  return out;
+}
+
+// Something the attacker must not be able to pin down: one suppressed entry
+// (any single value is a failure), or a group of suppressed entries in one
+// line (a single sum below the threshold is a failure).
+struct Secret {
+  std::string name;
+  std::vector<std::pair<int, int>> entries;  // grid positions
+  bool single_entry;
+  std::optional<int64_t> first;
+  bool varies = false;
+};
+
+// Enumerates the fillings of the suppressed cells of `published` that agree
+// with every published cell and total. A cell is at most each published
+// total that covers it; when none does, at most `fallback_bound` (an
+// attacker who knows the true grand total to within one).
+class BruteForceAttacker {
+ public:
+  BruteForceAttacker(const Grid& published, int64_t threshold,
+                     int64_t fallback_bound)
+      : grid_(published),
+        rows_(static_cast<int>(published.size()) - 1),
+        columns_(static_cast<int>(published[0].size()) - 1),
+        threshold_(threshold),
+        fallback_bound_(fallback_bound) {
+    for (int r = 0; r < rows_; ++r) {
+      for (int c = 0; c < columns_; ++c) {
+        if (!grid_[r][c]) unknowns_.push_back({r, c});
+      }
+    }
+    CollectSecrets();
+  }
+
+  // Failures as readable lines; empty when nothing is disclosed.
+  std::vector<std::string> Attack() {
+    values_.assign(rows_ + 1, std::vector<int64_t>(columns_ + 1, 0));
+    for (int r = 0; r < rows_; ++r) {
+      for (int c = 0; c < columns_; ++c) {
+        if (grid_[r][c]) Add(r, c, *grid_[r][c]);
+      }
+    }
+    Search(0);
+    std::vector<std::string> failures;
+    if (steps_ > kStepBudget) failures.push_back("search budget exceeded");
+    if (completions_ == 0) failures.push_back("no consistent filling");
+    for (const Secret& s : secrets_) {
+      if (s.varies || !s.first) continue;
+      if (s.single_entry || *s.first < threshold_) {
+        failures.push_back(absl::StrCat(s.name, " is always ", *s.first));
+      }
+    }
+    return failures;
+  }
+
+ private:
+  static constexpr int64_t kStepBudget = 20'000'000;
+
+  void CollectSecrets() {
+    for (int r = 0; r <= rows_; ++r) {
+      for (int c = 0; c <= columns_; ++c) {
+        if (!grid_[r][c]) {
+          secrets_.push_back({.name = absl::StrCat("entry (", r, ",", c, ")"),
+                              .entries = {{r, c}},
+                              .single_entry = true,
+                              .first = std::nullopt});
+        }
+      }
+    }
+    // Every line, the row of column totals and column of row totals too;
+    // the line's own total is not part of a group.
+    for (int r = 0; r <= rows_; ++r) {
+      std::vector<std::pair<int, int>> hidden;
+      for (int c = 0; c < columns_; ++c) {
+        if (!grid_[r][c]) hidden.push_back({r, c});
+      }
+      AddGroups(absl::StrCat("row ", r), hidden);
+    }
+    for (int c = 0; c <= columns_; ++c) {
+      std::vector<std::pair<int, int>> hidden;
+      for (int r = 0; r < rows_; ++r) {
+        if (!grid_[r][c]) hidden.push_back({r, c});
+      }
+      AddGroups(absl::StrCat("column ", c), hidden);
+    }
+  }
+
+  // Every subset of two or more of `hidden` (single entries are above).
+  void AddGroups(const std::string& line,
+                 const std::vector<std::pair<int, int>>& hidden) {
+    const int n = static_cast<int>(hidden.size());
+    for (int mask = 1; mask < (1 << n); ++mask) {
+      if (__builtin_popcount(mask) < 2) continue;
+      Secret s{.name = absl::StrCat("sum of group ", mask, " of ", line),
+               .entries = {},
+               .single_entry = false,
+               .first = std::nullopt};
+      for (int i = 0; i < n; ++i) {
+        if (mask & (1 << i)) s.entries.push_back(hidden[i]);
+      }
+      secrets_.push_back(std::move(s));
+    }
+  }
+
+  bool AllSettled() const {
+    for (const Secret& s : secrets_) {
+      const bool settled =
+          s.varies || (!s.single_entry && s.first && *s.first >= threshold_);
+      if (!settled) return false;
+    }
+    return true;
+  }
+
+  void Add(int r, int c, int64_t v) {
+    values_[r][c] += v;
+    values_[r][columns_] += v;
+    values_[rows_][c] += v;
+    values_[rows_][columns_] += v;
+  }
+
+  // Room left under the published total at (r, c), if published.
+  std::optional<int64_t> Room(int r, int c) const {
+    if (!grid_[r][c]) return std::nullopt;
+    return *grid_[r][c] - values_[r][c];
+  }
+
+  bool IsLastUnknownIn(size_t i, bool same_row) const {
+    for (size_t j = i + 1; j < unknowns_.size(); ++j) {
+      if (same_row ? unknowns_[j].first == unknowns_[i].first
+                   : unknowns_[j].second == unknowns_[i].second) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  void Search(size_t i) {
+    if (++steps_ > kStepBudget || (completions_ > 0 && AllSettled())) return;
+    if (i == unknowns_.size()) {
+      Record();
+      return;
+    }
+    const auto [r, c] = unknowns_[i];
+    int64_t lo = 0;
+    int64_t hi = fallback_bound_;
+    bool bounded = false;
+    for (std::optional<int64_t> room :
+         {Room(r, columns_), Room(rows_, c), Room(rows_, columns_)}) {
+      if (!room) continue;
+      hi = bounded ? std::min(hi, *room) : *room;
+      bounded = true;
+    }
+    for (auto [published, last] :
+         {std::pair(Room(r, columns_), IsLastUnknownIn(i, true)),
+          std::pair(Room(rows_, c), IsLastUnknownIn(i, false))}) {
+      if (published && last) {
+        lo = std::max(lo, *published);
+        hi = std::min(hi, *published);
+      }
+    }
+    for (int64_t v = lo; v <= hi; ++v) {
+      Add(r, c, v);
+      Search(i + 1);
+      Add(r, c, -v);
+    }
+  }
+
+  void Record() {
+    for (int r = 0; r <= rows_; ++r) {
+      for (int c = 0; c <= columns_; ++c) {
+        if (grid_[r][c] && *grid_[r][c] != values_[r][c]) return;
+      }
+    }
+    ++completions_;
+    for (Secret& s : secrets_) {
+      int64_t sum = 0;
+      for (auto [r, c] : s.entries) sum += values_[r][c];
+      if (!s.first) {
+        s.first = sum;
+      } else if (*s.first != sum) {
+        s.varies = true;
+      }
+    }
+  }
+
+  Grid grid_;
+  int rows_;
+  int columns_;
+  int64_t threshold_;
+  int64_t fallback_bound_;
+  std::vector<std::pair<int, int>> unknowns_;
+  std::vector<Secret> secrets_;
+  std::vector<std::vector<int64_t>> values_;
+  int64_t steps_ = 0;
+  int64_t completions_ = 0;
+};
+
+int64_t GrandTotal(const Table& counts) {
+  int64_t sum = 0;
+  for (const auto& row : counts) {
+    for (int64_t v : row) sum += v;
+  }
+  return sum;
+}
+
+// Everything that must hold of a publication of `counts`, as failure lines:
+// published values are the true ones, none is small, nothing is disclosed.
+std::vector<std::string> Problems(const Table& counts,
+                                  const SuppressedTable& published,
+                                  int64_t threshold) {
+  std::vector<std::string> problems;
+  Table truth = counts;
+  for (auto& row : truth) {
+    int64_t sum = 0;
+    for (int64_t v : row) sum += v;
+    row.push_back(sum);
+  }
+  truth.push_back(std::vector<int64_t>(truth[0].size(), 0));
+  for (size_t r = 0; r + 1 < truth.size(); ++r) {
+    for (size_t c = 0; c < truth[r].size(); ++c) truth.back()[c] += truth[r][c];
+  }
+  const Grid grid = ToGrid(published);
+  if (grid.size() != truth.size()) return {"wrong number of rows"};
+  for (size_t r = 0; r < grid.size(); ++r) {
+    if (grid[r].size() != truth[r].size()) return {"wrong number of columns"};
+    for (size_t c = 0; c < grid[r].size(); ++c) {
+      if (!grid[r][c]) continue;
+      if (*grid[r][c] != truth[r][c]) {
+        problems.push_back(absl::StrCat("(", r, ",", c, ") published as ",
+                                        *grid[r][c], " but is ", truth[r][c]));
+      }
+      if (*grid[r][c] >= 1 && *grid[r][c] < threshold) {
+        problems.push_back(absl::StrCat("(", r, ",", c, ") small but shown"));
+      }
+    }
+  }
+  for (std::string& failure :
+       BruteForceAttacker(grid, threshold, GrandTotal(counts) + 1).Attack()) {
+    problems.push_back(std::move(failure));
+  }
+  return problems;
+}
+
+// Suppresses `counts` and returns what is wrong with the result.
+std::vector<std::string> ProblemsAfterSuppressing(
+    const Table& counts, int64_t threshold = kDefaultSmallCellThreshold) {
+  absl::StatusOr<SuppressedTable> published =
+      SuppressSmallCells(counts, threshold);
+  if (!published.ok()) return {std::string(published.status().message())};
+  std::vector<std::string> problems = Problems(counts, *published, threshold);
+  if (!problems.empty()) problems.push_back(Show(ToGrid(*published)));
+  return problems;
+}
+
+int CountSuppressed(const SuppressedTable& t) {
+  int n = 0;
+  for (const auto& entries : ToGrid(t)) {
+    for (const auto& v : entries) n += v ? 0 : 1;
+  }
+  return n;
+}
+
+constexpr std::nullopt_t kHidden = std::nullopt;
+
+TEST(SmallCellSuppressionTest, TheHeaderExampleIsPublishedAsDocumented) {
+  absl::StatusOr<SuppressedTable> published =
+      SuppressSmallCells({{12, 3, 10}, {8, 9, 7}, {20, 15, 6}});
+  ASSERT_TRUE(published.ok()) << published.status();
+  using Row = std::vector<std::optional<int64_t>>;
+  EXPECT_EQ(published->cells,
+            (std::vector<Row>{
+                {12, kHidden, kHidden}, {8, kHidden, kHidden}, {20, 15, 6}}));
+  EXPECT_EQ(published->row_totals, (Row{25, 24, 41}));
+  EXPECT_EQ(published->column_totals, (Row{40, 27, 23}));
+  EXPECT_EQ(published->grand_total, 90);
+}
+
+TEST(SmallCellSuppressionTest, AStandaloneSmallCellCannotBeRecovered) {
+  EXPECT_THAT(ProblemsAfterSuppressing({{3, 10, 12}, {8, 9, 11}, {20, 15, 16}}),
+              IsEmpty());
+}
+
+TEST(SmallCellSuppressionTest, TwoSmallCellsInOneRowDoNotRevealTheirSum) {
+  absl::StatusOr<SuppressedTable> published =
+      SuppressSmallCells({{2, 2, 20}, {10, 11, 12}, {13, 14, 15}});
+  ASSERT_TRUE(published.ok());
+  // 2 + 2 = 24 - 20 would reveal a group of four.
+  EXPECT_FALSE(published->cells[0][2].has_value());
+  EXPECT_THAT(
+      ProblemsAfterSuppressing({{2, 2, 20}, {10, 11, 12}, {13, 14, 15}}),
+      IsEmpty());
+}
+
+TEST(SmallCellSuppressionTest, ASmallCellAloneInItsColumnIsProtected) {
+  EXPECT_THAT(ProblemsAfterSuppressing({{3, 10}, {0, 9}, {0, 8}}), IsEmpty());
+  EXPECT_THAT(ProblemsAfterSuppressing({{3, 10}, {6, 9}, {7, 8}}), IsEmpty());
+}
+
+TEST(SmallCellSuppressionTest, ARowWhoseOtherCellsAreLargeGivesUpOneOfThem) {
+  absl::StatusOr<SuppressedTable> published =
+      SuppressSmallCells({{1, 100, 200}, {50, 60, 70}});
+  ASSERT_TRUE(published.ok());
+  EXPECT_FALSE(published->cells[0][0].has_value());
+  EXPECT_FALSE(published->cells[0][1].has_value());  // the smaller one
+  EXPECT_TRUE(published->cells[0][2].has_value());
+  EXPECT_THAT(ProblemsAfterSuppressing({{1, 100, 200}, {50, 60, 70}}),
+              IsEmpty());
+}
+
+TEST(SmallCellSuppressionTest, ATableOfOnlySmallCountsRevealsNothing) {
+  EXPECT_THAT(ProblemsAfterSuppressing({{1, 2, 3}, {4, 1, 2}, {3, 4, 1}}),
+              IsEmpty());
+  EXPECT_THAT(ProblemsAfterSuppressing({{1, 1}, {1, 1}}), IsEmpty());
+  EXPECT_THAT(ProblemsAfterSuppressing({{3}}), IsEmpty());
+}
+
+TEST(SmallCellSuppressionTest, OneRowAndOneColumnTablesAreProtected) {
+  EXPECT_THAT(ProblemsAfterSuppressing({{3, 10, 12, 0}}), IsEmpty());
+  EXPECT_THAT(ProblemsAfterSuppressing({{3}, {10}, {12}, {0}}), IsEmpty());
+  EXPECT_THAT(ProblemsAfterSuppressing({{2, 2, 9}}), IsEmpty());
+  EXPECT_THAT(ProblemsAfterSuppressing({{4, 30}}), IsEmpty());
+}
+
+TEST(SmallCellSuppressionTest, ZerosArePublishedAndNeverHideAnything) {
+  absl::StatusOr<SuppressedTable> published =
+      SuppressSmallCells({{0, 0}, {0, 0}});
+  ASSERT_TRUE(published.ok());
+  EXPECT_EQ(CountSuppressed(*published), 0);
+  EXPECT_EQ(published->grand_total, 0);
+
+  published = SuppressSmallCells({{0, 3, 0}, {0, 8, 9}, {0, 7, 6}});
+  ASSERT_TRUE(published.ok());
+  for (const auto& row : ToGrid(*published)) {
+    EXPECT_EQ(row[0], 0);
+  }
+  EXPECT_THAT(ProblemsAfterSuppressing({{0, 3, 0}, {0, 8, 9}, {0, 7, 6}}),
+              IsEmpty());
+}
+
+TEST(SmallCellSuppressionTest, LargeCountsAreAllPublished) {
+  absl::StatusOr<SuppressedTable> published =
+      SuppressSmallCells({{5, 6}, {7, 0}});
+  ASSERT_TRUE(published.ok());
+  EXPECT_EQ(CountSuppressed(*published), 0);
+}
+
+TEST(SmallCellSuppressionTest, ASmallTotalOfLargeEnoughCellsIsStillChecked) {
+  // Threshold 10: cells 5 and 6 are small, and so are some totals.
+  EXPECT_THAT(ProblemsAfterSuppressing({{5, 6, 20}, {12, 30, 11}}, 10),
+              IsEmpty());
+}
+
+TEST(SmallCellSuppressionTest, TheAttackerCatchesAPublicationThatLeaks) {
+  // A lone suppressed cell in a row whose total is published.
+  SuppressedTable leaky{{{kHidden, 10}, {8, 9}}, {13, 17}, {11, 19}, 30};
+  EXPECT_THAT(Problems({{3, 10}, {8, 9}}, leaky, 5),
+              ::testing::Contains(::testing::HasSubstr("always 3")));
+  // Two small cells covering only each other: their sum 4 is fixed.
+  SuppressedTable pair{
+      {{kHidden, kHidden, 20}, {10, 11, 12}}, {24, 33}, {12, 13, 32}, 57};
+  EXPECT_THAT(Problems({{2, 2, 20}, {10, 11, 12}}, pair, 5),
+              ::testing::Not(IsEmpty()));
+}
+
+std::string Message(const absl::StatusOr<SuppressedTable>& result) {
+  return std::string(result.status().message());
+}
+
+TEST(SmallCellSuppressionTest, BadInputIsRefusedWithTheFieldNamed) {
+  EXPECT_EQ(SuppressSmallCells({}).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(SuppressSmallCells({{}}).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(Message(SuppressSmallCells({{1, 2}, {3}})),
+              ::testing::StartsWith("counts[1]"));
+  EXPECT_THAT(Message(SuppressSmallCells({{1, -2}})),
+              ::testing::StartsWith("counts[0][1]"));
+  EXPECT_THAT(Message(SuppressSmallCells({{1}}, 0)),
+              ::testing::StartsWith("threshold"));
+}
+
+Table RandomTable(std::mt19937& random) {
+  std::uniform_int_distribution<int> size(1, 4);
+  std::uniform_int_distribution<int> value(0, 12);
+  Table t(size(random), std::vector<int64_t>(size(random)));
+  for (auto& row : t) {
+    for (int64_t& v : row) v = value(random);
+  }
+  return t;
+}
+
+TEST(SmallCellSuppressionTest, ThousandsOfRandomTablesRevealNothing) {
+  std::mt19937 random(20261122);
+  for (int i = 0; i < 3000; ++i) {
+    const Table counts = RandomTable(random);
+    const std::vector<std::string> problems = ProblemsAfterSuppressing(counts);
+    ASSERT_THAT(problems, IsEmpty()) << "table " << i;
+  }
+}
+
+TEST(SmallCellSuppressionTest, TheSameTableIsAlwaysSuppressedTheSameWay) {
+  std::mt19937 random(7);
+  for (int i = 0; i < 200; ++i) {
+    const Table counts = RandomTable(random);
+    absl::StatusOr<SuppressedTable> a = SuppressSmallCells(counts);
+    absl::StatusOr<SuppressedTable> b = SuppressSmallCells(counts);
+    ASSERT_TRUE(a.ok() && b.ok());
+    EXPECT_EQ(ToGrid(*a), ToGrid(*b));
+  }
+}
+
+}  // namespace
+}  // namespace wor::server
