@@ -411,6 +411,31 @@ std::string Message(const absl::StatusOr<SuppressedTable>& result) {
   return std::string(result.status().message());
 }
 
+// The classic trap: every row and column hides at least two cells, yet the
+// cell bridging two closed rectangles is fixed by its row.
+const Table kTwoRectangles = {
+    {2, 3, 6, 10}, {4, 2, 10, 11}, {10, 12, 3, 2}, {11, 13, 4, 1}};
+
+TEST(SmallCellSuppressionTest, TheAttackerSolvesACellBridgingTwoRectangles) {
+  SuppressedTable bridged{{{kHidden, kHidden, kHidden, 10},
+                           {kHidden, kHidden, 10, 11},
+                           {10, 12, kHidden, kHidden},
+                           {11, 13, kHidden, kHidden}},
+                          {21, 27, 27, 29},
+                          {27, 30, 23, 24},
+                          104};
+  EXPECT_THAT(Problems(kTwoRectangles, bridged, 5),
+              ::testing::Contains("entry (0,2) is always 6"));
+}
+
+TEST(SmallCellSuppressionTest, CellsThatOnlyCoverEachOtherAreNotEnough) {
+  EXPECT_THAT(ProblemsAfterSuppressing(kTwoRectangles), IsEmpty());
+  EXPECT_THAT(
+      ProblemsAfterSuppressing(
+          {{2, 20, 30, 40}, {20, 3, 30, 40}, {20, 30, 4, 40}, {20, 30, 40, 1}}),
+      IsEmpty());
+}
+
 TEST(SmallCellSuppressionTest, BadInputIsRefusedWithTheFieldNamed) {
   EXPECT_EQ(SuppressSmallCells({}).status().code(),
             absl::StatusCode::kInvalidArgument);
