@@ -13,6 +13,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/domain/disclosure_attacker.h"
@@ -95,7 +96,14 @@ std::vector<std::string> ProblemsAfterSuppressing(
       SuppressSmallCells(counts, threshold);
   if (!published.ok()) return {std::string(published.status().message())};
   std::vector<std::string> problems = Problems(counts, *published, threshold);
-  if (!problems.empty()) problems.push_back(Show(ToGrid(*published)));
+  if (!problems.empty()) {
+    std::string input;
+    for (const auto& row : counts) {
+      absl::StrAppend(&input, "{", absl::StrJoin(row, ", "), "} ");
+    }
+    problems.push_back(absl::StrCat("input ", input));
+    problems.push_back(absl::StrCat("published\n", Show(ToGrid(*published))));
+  }
   return problems;
 }
 
@@ -235,6 +243,19 @@ TEST(SmallCellSuppressionTest, CellsThatOnlyCoverEachOtherAreNotEnough) {
   EXPECT_THAT(
       ProblemsAfterSuppressing(
           {{2, 20, 30, 40}, {20, 3, 30, 40}, {20, 30, 4, 40}, {20, 30, 40, 1}}),
+      IsEmpty());
+}
+
+// A column hiding 2+1 and 7+7: enough in total, but if rows 0 and 1 only
+// cover each other, the 2 and 1 together are fixed at 3.
+TEST(SmallCellSuppressionTest, ASmallPairInsideALargerHiddenGroupIsProtected) {
+  EXPECT_THAT(ProblemsAfterSuppressing(
+                  {{4, 12, 9, 2}, {11, 7, 12, 1}, {9, 11, 4, 7}, {8, 8, 1, 7}}),
+              IsEmpty());
+  EXPECT_THAT(
+      ProblemsAfterSuppressing(
+          {{13, 18, 22, 22}, {7, 5, 3, 6}, {7, 22, 0, 25}, {0, 24, 19, 13}},
+          10),
       IsEmpty());
 }
 
