@@ -16,15 +16,17 @@
 //
 // Example, threshold 5 (". " is suppressed):
 //
-//   input               row total      published             row total
-//   12   3  10           25            12   .   .             25
-//    8   9   7           24             8   .   .             24
-//   20  15   6           41            20  15   6             41
-//   col  40  27  23      90            col 40   27  23        90
+//            input       total        published    total
+//          12   3  10     25          12   .   .     25
+//           8   9   7     24           8   .   .     24
+//          20  15   6     41          20  15   6     41
+//   total  40  27  23     90          40  27  23     90
 //
-// The 3 is primary; the 10 makes row 0 hide 13 people rather than 3; the 9
-// and 7 close the rectangle so that columns 1 and 2 also hide two cells each
-// (3+9 and 10+7) and no cell can be solved from its row or column.
+// The 3 is primary. Left alone it would be 25 - 12 - 10, so the cheapest
+// cycle through it is suppressed as well: 10, 7 and 9 (no totals, 26
+// people). Moving one person round that rectangle changes nothing that is
+// published, so no hidden cell is fixed, and every hidden group in a line
+// holds at least 12 people (3+9 in column 1).
 //
 // Zero counts are published as 0 and never suppressed. A zero identifies
 // nobody (there is no one in the group), zeros are common and structural

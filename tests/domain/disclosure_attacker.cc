@@ -16,7 +16,7 @@
 namespace wor::server {
 namespace {
 
-constexpr int64_t kStepBudgetPerSearch = 5'000'000;
+constexpr int64_t kStepBudgetPerSearch = 50'000'000;
 
 // A number the attacker tries to pin down: constant + sum of coefficient x
 // unknown cell.
