@@ -14,7 +14,7 @@
 //     fixed by the published counts and below the threshold (otherwise a
 //     group of 1 to threshold-1 people is revealed all the same).
 //
-// Example, threshold 5 (". " is suppressed):
+// Example, threshold 5 ("." is suppressed):
 //
 //            input       total        published    total
 //          12   3  10     25          12   .   .     25
