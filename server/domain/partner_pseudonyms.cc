@@ -32,9 +32,10 @@ std::string Base32(absl::string_view bytes, int length) {
 std::string PartnerPseudonyms::For(absl::string_view partner,
                                    absl::string_view patient_pseudonym) const {
   const std::string partner_key = crypto::HmacSha256(
-      secret_,
-      absl::StrCat(absl::string_view("wor partner pseudonym v1\0", 25), partner));
-  return Base32(crypto::HmacSha256(partner_key, patient_pseudonym), kPseudonymLength);
+      secret_, absl::StrCat(absl::string_view("wor partner pseudonym v1\0", 25),
+                            partner));
+  return Base32(crypto::HmacSha256(partner_key, patient_pseudonym),
+                kPseudonymLength);
 }
 
 }  // namespace wor::server

@@ -27,12 +27,12 @@ TEST(AgeBandsTest, EveryBoundaryFallsInTheHigherBand) {
     const char* label;
   };
   const Case cases[] = {
-      {0, AgeBand::kUnder18, "0-17"},    {17, AgeBand::kUnder18, "0-17"},
-      {18, AgeBand::k18To24, "18-24"},   {24, AgeBand::k18To24, "18-24"},
-      {25, AgeBand::k25To44, "25-44"},   {44, AgeBand::k25To44, "25-44"},
-      {45, AgeBand::k45To64, "45-64"},   {64, AgeBand::k45To64, "45-64"},
-      {65, AgeBand::k65To74, "65-74"},   {74, AgeBand::k65To74, "65-74"},
-      {75, AgeBand::k75AndOver, "75+"},  {104, AgeBand::k75AndOver, "75+"},
+      {0, AgeBand::kUnder18, "0-17"},   {17, AgeBand::kUnder18, "0-17"},
+      {18, AgeBand::k18To24, "18-24"},  {24, AgeBand::k18To24, "18-24"},
+      {25, AgeBand::k25To44, "25-44"},  {44, AgeBand::k25To44, "25-44"},
+      {45, AgeBand::k45To64, "45-64"},  {64, AgeBand::k45To64, "45-64"},
+      {65, AgeBand::k65To74, "65-74"},  {74, AgeBand::k65To74, "65-74"},
+      {75, AgeBand::k75AndOver, "75+"}, {104, AgeBand::k75AndOver, "75+"},
   };
   for (const Case& c : cases) {
     const CivilDay birth(on.year() - c.age, on.month(), on.day());

@@ -41,9 +41,9 @@ TEST(PartnerPseudonymsTest, DiffersBetweenPartnersForEveryPatient) {
 }
 
 TEST(PartnerPseudonymsTest, DependsOnTheSecret) {
-  EXPECT_NE(PartnerPseudonyms(kSecret).For(kMunicipality, "patient-a"),
-            PartnerPseudonyms(std::string(32, 't'))
-                .For(kMunicipality, "patient-a"));
+  EXPECT_NE(
+      PartnerPseudonyms(kSecret).For(kMunicipality, "patient-a"),
+      PartnerPseudonyms(std::string(32, 't')).For(kMunicipality, "patient-a"));
 }
 
 TEST(PartnerPseudonymsTest, PartnerAndPatientCannotBeShiftedIntoEachOther) {
