@@ -35,8 +35,8 @@ std::string NearestDeadline(const wor::v1::ReferralDeadlines& deadlines) {
     }
   }
   if (!nearest) return "no running deadline";
-  std::string line = std::string(nearest->first) + " due " +
-                     DateOf(*nearest->second);
+  std::string line =
+      std::string(nearest->first) + " due " + DateOf(*nearest->second);
   if (nearest->second->status() == wor::v1::DEADLINE_STATUS_BREACHED) {
     line += " (OVERDUE)";
   }

@@ -40,11 +40,10 @@ TEST(ReferralLinesTest, OneLinePerReferralWithItsNearestDeadline) {
       wor_examples::ReferralLines(client);
 
   ASSERT_TRUE(lines.ok());
-  EXPECT_THAT(*lines,
-              ElementsAre("referrals/a  REFERRAL_STATE_ACCEPTED  first "
-                          "contact due 2026-04-27",
-                          "referrals/b  REFERRAL_STATE_ACCEPTED  first "
-                          "contact due 2026-04-24 (OVERDUE)"));
+  EXPECT_THAT(*lines, ElementsAre("referrals/a  REFERRAL_STATE_ACCEPTED  first "
+                                  "contact due 2026-04-27",
+                                  "referrals/b  REFERRAL_STATE_ACCEPTED  first "
+                                  "contact due 2026-04-24 (OVERDUE)"));
 }
 
 TEST(ReferralLinesTest, AFailedPageIsReturnedAsTheError) {
