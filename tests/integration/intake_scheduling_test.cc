@@ -18,6 +18,7 @@
 #include "tests/common/test_identity.h"
 #include "tests/common/test_server.h"
 #include "tests/integration/rpc_helpers.h"
+#include "tests/integration/two_organisations_fixture.h"
 #include "wor/v1/audit_service.grpc.pb.h"
 #include "wor/v1/intake_service.grpc.pb.h"
 #include "wor/v1/referral_service.grpc.pb.h"
@@ -29,35 +30,15 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-constexpr char kOtherOrganisation[] = "47654321";
 constexpr char kCoach[] =
     "welfareOrganisations/41234567/coaches/coach-41234567";
 constexpr char kColleague[] = "welfareOrganisations/41234567/coaches/coach-2";
 
-// The demo region plus a second welfare organisation, on SQLite, at
+// Booking across two organisations (two_organisations_fixture.h), at
 // Thursday 23 April 2026, 10:00 in Amsterdam. The intake deadline of a
 // referral made then is the end of Thursday 7 May (22:00 UTC).
-class IntakeScheduling : public ::testing::Test {
+class IntakeScheduling : public TwoOrganisationsTest {
  protected:
-  void SetUp() override {
-    std::string pattern = ::testing::TempDir() + "wor-scheduling-XXXXXX";
-    directory_ = mkdtemp(pattern.data());
-    wor::server::config::ServerConfig config = TestConfig(directory_);
-    auto* organisation = config.add_welfare_organisations();
-    organisation->set_kvk_number(kOtherOrganisation);
-    organisation->set_name("Welzijn Elders");
-    auto server = WorServer::Start(config, &clock_, &log_);
-    ASSERT_TRUE(server.ok()) << server.status();
-    server_ = *std::move(server);
-    target_ = absl::StrCat("127.0.0.1:", server_->port());
-  }
-
-  void TearDown() override {
-    server_->Shutdown(absl::ZeroDuration());
-    server_.reset();
-    std::filesystem::remove_all(directory_);
-  }
-
   std::unique_ptr<wor::v1::IntakeService::Stub> Intake(
       const TestIdentity& who = CoachOf()) {
     return wor::v1::IntakeService::NewStub(ChannelWithIdentity(target_, who));
@@ -178,12 +159,6 @@ class IntakeScheduling : public ::testing::Test {
     q.set_name(name);
     return WOR_UNARY(*stub, GetReferral, q, referral);
   }
-
-  FakeClock clock_{TestInstant("2026-04-23T08:00:00Z")};
-  std::ostringstream log_;
-  std::string directory_;
-  std::unique_ptr<WorServer> server_;
-  std::string target_;
 };
 
 // Monday to Friday, 09:00-12:00 local.

@@ -17,6 +17,7 @@
 #include "tests/common/test_identity.h"
 #include "tests/common/test_server.h"
 #include "tests/integration/rpc_helpers.h"
+#include "tests/integration/two_organisations_fixture.h"
 #include "wor/v1/diagnostics.grpc.pb.h"
 #include "wor/v1/referral_service.grpc.pb.h"
 
@@ -28,7 +29,6 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::UnorderedElementsAre;
 
-constexpr char kOtherOrganisation[] = "47654321";
 constexpr char kCoach[] =
     "welfareOrganisations/41234567/coaches/coach-41234567";
 constexpr char kColleague[] = "welfareOrganisations/41234567/coaches/coach-2";
@@ -37,28 +37,9 @@ TestIdentity Colleague() {
   return {"kvk:41234567", "coach-2", wor::v1::USER_ROLE_COACH, ""};
 }
 
-// The demo region plus a second welfare organisation, on SQLite.
-class WorklistFilter : public ::testing::Test {
+// Referrals of two coaches and two organisations (two_organisations_fixture.h).
+class WorklistFilter : public TwoOrganisationsTest {
  protected:
-  void SetUp() override {
-    std::string pattern = ::testing::TempDir() + "wor-worklist-XXXXXX";
-    directory_ = mkdtemp(pattern.data());
-    wor::server::config::ServerConfig config = TestConfig(directory_);
-    auto* organisation = config.add_welfare_organisations();
-    organisation->set_kvk_number(kOtherOrganisation);
-    organisation->set_name("Welzijn Elders");
-    auto server = WorServer::Start(config, &clock_, &log_);
-    ASSERT_TRUE(server.ok()) << server.status();
-    server_ = *std::move(server);
-    target_ = absl::StrCat("127.0.0.1:", server_->port());
-  }
-
-  void TearDown() override {
-    server_->Shutdown(absl::ZeroDuration());
-    server_.reset();
-    std::filesystem::remove_all(directory_);
-  }
-
   std::unique_ptr<wor::v1::ReferralService::Stub> Referrals(
       const TestIdentity& who) {
     return wor::v1::ReferralService::NewStub(ChannelWithIdentity(target_, who));
@@ -111,12 +92,6 @@ class WorklistFilter : public ::testing::Test {
         stub->Ping(&context, wor::v1::PingRequest(), &response);
     return {status, response};
   }
-
-  FakeClock clock_{TestInstant("2026-04-23T08:00:00Z")};
-  std::ostringstream log_;
-  std::string directory_;
-  std::unique_ptr<WorServer> server_;
-  std::string target_;
 };
 
 TEST_F(WorklistFilter, AssignedCoachListsOnlyThatCoachsReferrals) {
