@@ -37,6 +37,7 @@
 #include "server/service/reference_data_services.h"
 #include "server/service/referral_service.h"
 #include "server/service/rpc_runner.h"
+#include "server/service/partner_service.h"
 #include "server/service/scheduling_service.h"
 #include "server/service/stream_limiter.h"
 #include "server/store/calendar_sync_ledger.h"
@@ -60,6 +61,8 @@ struct WorServer::Parts {
   std::unique_ptr<SchedulingWorkflow> scheduling;
   std::unique_ptr<AuditWorkflow> audit_log;
   std::unique_ptr<EventFeed> events;
+  std::unique_ptr<CoachTimeLog> time_log;
+  std::unique_ptr<PartnerReporting> partner_reporting;
   std::unique_ptr<DeadlineScanner> deadline_scanner;
   std::unique_ptr<CoachCalendarExport> calendar_export;
   std::unique_ptr<CallerAuthenticator> authenticator;
@@ -69,6 +72,7 @@ struct WorServer::Parts {
   std::atomic<bool> stopping{false};
   std::unique_ptr<ReferralServiceImpl> referral_service;
   std::unique_ptr<IntakeServiceImpl> intake_service;
+  std::unique_ptr<PartnerServiceImpl> partner_service;
   std::unique_ptr<FeedbackServiceImpl> feedback_service;
   std::unique_ptr<ConsentServiceImpl> consent_service;
   std::unique_ptr<SchedulingServiceImpl> scheduling_service;
@@ -136,6 +140,14 @@ absl::StatusOr<std::unique_ptr<WorServer>> WorServer::Start(
   parts->audit_log = std::make_unique<AuditWorkflow>(
       parts->store.get(), clock, parts->keyring.get(), parts->region->zone());
   parts->events = std::make_unique<EventFeed>(parts->store.get(), clock);
+  parts->time_log = std::make_unique<CoachTimeLog>(parts->store.get(), clock,
+                                                  parts->region.get());
+  WOR_ASSIGN_OR_RETURN(std::string partner_secret,
+                       parts->keyring->Secret("partner-pseudonym"));
+  WOR_ASSIGN_OR_RETURN(
+      parts->partner_reporting,
+      PartnerReporting::Create(parts->store.get(), clock, parts->region.get(),
+                               config, std::move(partner_secret)));
   parts->deadline_scanner = std::make_unique<DeadlineScanner>(
       parts->store.get(), clock, parts->region.get());
   WOR_ASSIGN_OR_RETURN(parts->authenticator,
@@ -157,7 +169,10 @@ absl::StatusOr<std::unique_ptr<WorServer>> WorServer::Start(
   parts->privacy_service = std::make_unique<PrivacyServiceImpl>(
       parts->audit_log.get(), parts->runner.get());
   parts->intake_service = std::make_unique<IntakeServiceImpl>(
-      parts->intake.get(), parts->runner.get());
+      parts->intake.get(), parts->time_log.get(), parts->runner.get());
+  parts->partner_service = std::make_unique<PartnerServiceImpl>(
+      parts->partner_reporting.get(), parts->runner.get(),
+      parts->streams.get(), &parts->stopping);
   parts->feedback_service = std::make_unique<FeedbackServiceImpl>(
       parts->feedback.get(), parts->runner.get());
   parts->form_service =
@@ -194,6 +209,7 @@ absl::StatusOr<std::unique_ptr<WorServer>> WorServer::Start(
       config.max_idle_threads());
   builder.RegisterService(parts->referral_service.get());
   builder.RegisterService(parts->intake_service.get());
+  builder.RegisterService(parts->partner_service.get());
   builder.RegisterService(parts->feedback_service.get());
   builder.RegisterService(parts->consent_service.get());
   builder.RegisterService(parts->scheduling_service.get());

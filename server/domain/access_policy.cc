@@ -22,6 +22,7 @@ constexpr Relationship kNone = Relationship::kNoPatientData;
 constexpr Relationship kPractice = Relationship::kReferringPractice;
 constexpr Relationship kAssigned = Relationship::kAssignedOrganisation;
 constexpr Relationship kRegion = Relationship::kWholeRegion;
+constexpr Relationship kPartnerRegion = Relationship::kPartnerRegion;
 
 #define WOR_REFERRAL(m) "wor.v1.ReferralService." #m
 #define WOR_INTAKE(m) "wor.v1.IntakeService." #m
@@ -130,6 +131,16 @@ constexpr AccessRule kTable[] = {
   {WOR_SCHEDULING(UpdateCoachAvailability), kCoordinator, kNone},
   {WOR_SCHEDULING(ExportCoachCalendar), kCoach, kNone},
   {WOR_SCHEDULING(ExportCoachCalendar), kCoordinator, kNone},
+
+  // Coach time for the funders' budget report: the coach's own time.
+  {WOR_INTAKE(LogCoachTime), kCoach, kAssigned},
+
+  // Partners: anonymous aggregates, the consented pseudonymised export and
+  // the budget, for the region this server serves.
+  {"wor.v1.PartnerService.GetReferralStatistics", kAnalyst, kPartnerRegion},
+  {"wor.v1.PartnerService.ExportPseudonymisedRecords", kAnalyst,
+   kPartnerRegion},
+  {"wor.v1.PartnerService.GetBudgetReport", kAnalyst, kPartnerRegion},
 
   // The privacy officer: the audit log and erasure, for the whole region.
   {WOR_AUDIT(ListAuditRecords), kPrivacyOfficer, kRegion},

@@ -1,6 +1,7 @@
 #include "server/domain/deadline_tracking.h"
 
 #include "server/domain/deadline_escalation.h"
+#include "server/domain/referral_milestones.h"
 #include "server/domain/referral_state_machine.h"
 #include "server/domain/time_conversion.h"
 
@@ -182,6 +183,7 @@ void AdvanceClocks(const DeadlinePolicy& policy,
                   clocks->mutable_closing_feedback());
   }
   if (IsTerminalState(after.state())) CloseOpenDeadlines(clocks);
+  RecordMilestones(policy, after);
   SetNextDeadlineAlarm(policy, now, after);
 }
 

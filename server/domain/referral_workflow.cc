@@ -15,6 +15,7 @@
 #include "server/domain/idempotency.h"
 #include "server/domain/identifier_validation.h"
 #include "server/domain/referral_access.h"
+#include "server/domain/referral_milestones.h"
 #include "server/domain/referral_validation.h"
 #include "server/domain/resource_names.h"
 #include "server/domain/time_conversion.h"
@@ -107,6 +108,7 @@ absl::StatusOr<wor::v1::Referral> ReferralWorkflow::BuildNewReferral(
   referral.set_region(region_->region_name());
   referral.set_state(wor::v1::REFERRAL_STATE_REQUESTED);
   SetDueDates(policy->ForReferralAt(now), referral.mutable_deadlines());
+  StartMilestones(*policy, now, referral);
   SetNextDeadlineAlarm(*policy, now, referral);
   referral.set_etag(EtagForRevision(1));
   *referral.mutable_create_time() = ToTimestamp(now);

@@ -112,4 +112,17 @@ grpc::Status IntakeServiceImpl::CompleteReferral(
                       });
 }
 
+grpc::Status IntakeServiceImpl::LogCoachTime(
+    grpc::ServerContext* context, const wor::v1::LogCoachTimeRequest* request,
+    wor::v1::LogCoachTimeResponse* response) {
+  return runner_->Run(context, "wor.v1.IntakeService.LogCoachTime",
+                      [&](const CallContext& call) {
+                        return Deliver(time_log_->Log(call, *request),
+                                       [&](wor::v1::CoachTimeEntry entry) {
+                                         *response->mutable_entry() =
+                                             std::move(entry);
+                                       });
+                      });
+}
+
 }  // namespace wor::server

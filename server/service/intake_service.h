@@ -2,6 +2,7 @@
 #ifndef WOR_SERVER_SERVICE_INTAKE_SERVICE_H_
 #define WOR_SERVER_SERVICE_INTAKE_SERVICE_H_
 
+#include "server/domain/coach_time_log.h"
 #include "server/domain/intake_workflow.h"
 #include "server/service/rpc_runner.h"
 #include "wor/v1/intake_service.grpc.pb.h"
@@ -10,8 +11,9 @@ namespace wor::server {
 
 class IntakeServiceImpl final : public wor::v1::IntakeService::Service {
  public:
-  IntakeServiceImpl(IntakeWorkflow* workflow, const RpcRunner* runner)
-      : workflow_(workflow), runner_(runner) {}
+  IntakeServiceImpl(IntakeWorkflow* workflow, CoachTimeLog* time_log,
+                    const RpcRunner* runner)
+      : workflow_(workflow), time_log_(time_log), runner_(runner) {}
 
   grpc::Status RecordContactAttempt(
       grpc::ServerContext* context,
@@ -43,9 +45,13 @@ class IntakeServiceImpl final : public wor::v1::IntakeService::Service {
       grpc::ServerContext* context,
       const wor::v1::CompleteReferralRequest* request,
       wor::v1::CompleteReferralResponse* response) override;
+  grpc::Status LogCoachTime(grpc::ServerContext* context,
+                            const wor::v1::LogCoachTimeRequest* request,
+                            wor::v1::LogCoachTimeResponse* response) override;
 
  private:
   IntakeWorkflow* workflow_;
+  CoachTimeLog* time_log_;
   const RpcRunner* runner_;
 };
 

@@ -64,7 +64,16 @@ struct MemoryState {
   std::vector<MemoryEvent> events;
   // Published availability by coach name (holds no patient data).
   std::map<std::string, StoredCoachAvailability> availability;
+  // Partner reporting: facts by referral id, coach time in logging order.
+  std::map<std::string, ReferralFacts> facts;
+  std::vector<CoachTimeRow> coach_time;
 };
+
+void KeepFacts(MemoryState& state, const std::string& id,
+               const wor::v1::Referral& referral) {
+  std::optional<ReferralFacts> facts = FactsOf(id, referral);
+  if (facts) state.facts[id] = *std::move(facts);
+}
 
 // Scheduling: the booked intakes of `coach` overlapping [from, to), by
 // start, from the referrals' public parts (intakes are not sealed).
@@ -152,6 +161,7 @@ class MemoryTransaction final : public WriteTransaction {
     state_.referrals[id] = MemoryReferral{
         std::move(sealed), 1, ++state_.last_referral_sequence, alarm};
     if (alarm) state_.alarms.emplace(*alarm, id);
+    KeepFacts(state_, id, referral);
     return absl::OkStatus();
   }
 
@@ -172,6 +182,7 @@ class MemoryTransaction final : public WriteTransaction {
     if (it->second.alarm) state_.alarms.erase({*it->second.alarm, id});
     it->second.alarm = AlarmOf(referral);
     if (it->second.alarm) state_.alarms.emplace(*it->second.alarm, id);
+    KeepFacts(state_, id, referral);
     return absl::OkStatus();
   }
 
@@ -275,6 +286,11 @@ class MemoryTransaction final : public WriteTransaction {
       if (booked.referral_id != excluding_referral_id) return booked;
     }
     return std::nullopt;
+  }
+
+  absl::Status InsertCoachTime(const CoachTimeRow& row) override {
+    state_.coach_time.push_back(row);
+    return absl::OkStatus();
   }
 
   // Applies the transaction to the committed state and audit log.
@@ -407,6 +423,11 @@ class MemoryStore final : public Store {
     return mu_.AwaitWithTimeout(absl::Condition(&has_newer), timeout);
   }
 
+  absl::StatusOr<int64_t> LastEventSequence() override {
+    absl::MutexLock lock(&mu_);
+    return state_.events.empty() ? 0 : state_.events.back().sequence;
+  }
+
   absl::StatusOr<std::vector<wor::v1::AuditRecord>> ListAudit(
       const AuditFilter& filter, int64_t after_sequence, int limit) override {
     absl::MutexLock lock(&mu_);
@@ -442,6 +463,41 @@ class MemoryStore final : public Store {
       const std::string& coach, absl::Time from, absl::Time to) override {
     absl::MutexLock lock(&mu_);
     return CoachIntakes(state_, coach, from, to);
+  }
+
+  absl::Status ScanReferralFacts(
+      const FactsFilter& filter,
+      const std::function<void(const ReferralFacts&)>& visit) override {
+    absl::MutexLock lock(&mu_);
+    for (const auto& [id, facts] : state_.facts) {
+      if (facts.referral_date < filter.first_day ||
+          facts.referral_date > filter.last_day) {
+        continue;
+      }
+      if (filter.monitoring_consent_only && !facts.monitoring_consent) continue;
+      visit(facts);
+    }
+    return absl::OkStatus();
+  }
+
+  absl::StatusOr<ReferralFacts> GetReferralFacts(
+      const std::string& referral_id) override {
+    absl::MutexLock lock(&mu_);
+    auto it = state_.facts.find(referral_id);
+    if (it == state_.facts.end()) {
+      return absl::NotFoundError("the referral has no facts row");
+    }
+    return it->second;
+  }
+
+  absl::StatusOr<std::vector<CoachTimeRow>> ListCoachTime(
+      absl::CivilDay last_day) override {
+    absl::MutexLock lock(&mu_);
+    std::vector<CoachTimeRow> rows;
+    for (const CoachTimeRow& row : state_.coach_time) {
+      if (row.day <= last_day) rows.push_back(row);
+    }
+    return rows;
   }
 
  private:

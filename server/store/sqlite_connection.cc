@@ -46,6 +46,10 @@ void SqliteStatement::BindInt64(int index, int64_t value) {
 
 void SqliteStatement::BindNull(int index) { sqlite3_bind_null(stmt_, index); }
 
+void SqliteStatement::BindDouble(int index, double value) {
+  sqlite3_bind_double(stmt_, index, value);
+}
+
 absl::StatusOr<bool> SqliteStatement::Step() {
   int code = sqlite3_step(stmt_);
   if (code == SQLITE_ROW) return true;
@@ -62,6 +66,14 @@ absl::Status SqliteStatement::Run() {
 
 int64_t SqliteStatement::ColumnInt64(int index) const {
   return sqlite3_column_int64(stmt_, index);
+}
+
+double SqliteStatement::ColumnDouble(int index) const {
+  return sqlite3_column_double(stmt_, index);
+}
+
+bool SqliteStatement::ColumnIsNull(int index) const {
+  return sqlite3_column_type(stmt_, index) == SQLITE_NULL;
 }
 
 std::string SqliteStatement::ColumnBlob(int index) const {

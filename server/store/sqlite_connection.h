@@ -29,6 +29,7 @@ class SqliteStatement {
   void BindBlob(int index, const std::string& value);
   void BindInt64(int index, int64_t value);
   void BindNull(int index);
+  void BindDouble(int index, double value);
 
   // Returns true when a row is available, false when done.
   absl::StatusOr<bool> Step();
@@ -38,6 +39,8 @@ class SqliteStatement {
   int64_t ColumnInt64(int index) const;
   std::string ColumnBlob(int index) const;
   std::string ColumnText(int index) const;
+  double ColumnDouble(int index) const;
+  bool ColumnIsNull(int index) const;
 
  private:
   sqlite3_stmt* stmt_;

@@ -16,6 +16,7 @@
 #include "server/store/sqlite_connection.h"
 #include "server/store/sqlite_migrations.h"
 #include "server/store/sqlite_rows.h"
+#include "server/store/sqlite_reporting.h"
 #include "server/store/sqlite_scheduling.h"
 #include "server/store/sqlite_transaction.h"
 
@@ -211,6 +212,11 @@ class SqliteStore final : public Store {
     return mu_.AwaitWithTimeout(absl::Condition(&has_newer), timeout);
   }
 
+  absl::StatusOr<int64_t> LastEventSequence() override {
+    absl::MutexLock lock(&mu_);
+    return last_event_sequence_;
+  }
+
   absl::StatusOr<std::vector<wor::v1::AuditRecord>> ListAudit(
       const AuditFilter& filter, int64_t after_sequence, int limit) override {
     WOR_ASSIGN_OR_RETURN(auto reader, BorrowReader());
@@ -250,6 +256,25 @@ class SqliteStore final : public Store {
     WOR_ASSIGN_OR_RETURN(auto reader, BorrowReader());
     return SelectCoachIntakes(*reader.connection, coach, from, to, "",
                               kMaxCoachIntakesListed);
+  }
+
+  absl::Status ScanReferralFacts(
+      const FactsFilter& filter,
+      const std::function<void(const ReferralFacts&)>& visit) override {
+    WOR_ASSIGN_OR_RETURN(auto reader, BorrowReader());
+    return ScanReferralFactRows(*reader.connection, filter, visit);
+  }
+
+  absl::StatusOr<ReferralFacts> GetReferralFacts(
+      const std::string& referral_id) override {
+    WOR_ASSIGN_OR_RETURN(auto reader, BorrowReader());
+    return SelectReferralFacts(*reader.connection, referral_id);
+  }
+
+  absl::StatusOr<std::vector<CoachTimeRow>> ListCoachTime(
+      absl::CivilDay last_day) override {
+    WOR_ASSIGN_OR_RETURN(auto reader, BorrowReader());
+    return SelectCoachTime(*reader.connection, last_day);
   }
 
  private:

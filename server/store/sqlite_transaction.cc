@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "server/common/status_macros.h"
 #include "server/store/sqlite_rows.h"
+#include "server/store/sqlite_reporting.h"
 #include "server/store/sqlite_scheduling.h"
 
 namespace wor::server {
@@ -40,7 +41,8 @@ absl::Status SqliteTransaction::InsertReferral(
         absl::StrCat("referral ", id, " already exists"));
   }
   WOR_RETURN_IF_ERROR(status);
-  return WriteReferralSchedulingColumns(db_, id, referral);
+  WOR_RETURN_IF_ERROR(WriteReferralSchedulingColumns(db_, id, referral));
+  return WriteReferralFacts(db_, id, referral);
 }
 
 absl::Status SqliteTransaction::UpdateReferral(
@@ -65,7 +67,12 @@ absl::Status SqliteTransaction::UpdateReferral(
   stmt->BindInt64(9, expected_revision);
   WOR_RETURN_IF_ERROR(stmt->Run());
   WOR_RETURN_IF_ERROR(CheckOneRowChanged(id));
-  return WriteReferralSchedulingColumns(db_, id, referral);
+  WOR_RETURN_IF_ERROR(WriteReferralSchedulingColumns(db_, id, referral));
+  return WriteReferralFacts(db_, id, referral);
+}
+
+absl::Status SqliteTransaction::InsertCoachTime(const CoachTimeRow& row) {
+  return InsertCoachTimeRow(db_, row);
 }
 
 absl::StatusOr<std::optional<IdempotencyRecord>>

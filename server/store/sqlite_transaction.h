@@ -68,6 +68,7 @@ class SqliteTransaction final : public WriteTransaction {
   absl::StatusOr<std::optional<BookedIntake>> FindOverlappingIntake(
       const std::string& coach, absl::Time start, absl::Time end,
       const std::string& excluding_referral_id) override;
+  absl::Status InsertCoachTime(const CoachTimeRow& row) override;
 
   const Progress& progress() const { return progress_; }
   // After a rolled-back savepoint, what it appended is gone again.

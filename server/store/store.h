@@ -27,7 +27,9 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "server/store/referral_facts.h"
 #include "wor/v1/audit.pb.h"
 #include "wor/v1/feedback.pb.h"
 #include "wor/v1/referral.pb.h"
@@ -108,6 +110,15 @@ struct BookedIntake {
   absl::Time end;
 };
 
+// Time a coach logged on a referral on one day (LogCoachTime).
+struct CoachTimeRow {
+  std::string referral_id;
+  std::string practice_agb;
+  std::string coach;  // welfareOrganisations/{kvk}/coaches/{coach_id}
+  absl::CivilDay day;
+  int64_t minutes = 0;
+};
+
 // Which events a reader wants. Empty fields do not filter.
 struct EventFilter {
   std::string practice_agb;
@@ -176,6 +187,10 @@ class WriteTransaction {
   virtual absl::StatusOr<std::optional<BookedIntake>> FindOverlappingIntake(
       const std::string& coach, absl::Time start, absl::Time end,
       const std::string& excluding_referral_id) = 0;
+
+  // Partner reporting: logs coach time (LogCoachTime). The referral's facts
+  // (referral_facts.h) are kept by InsertReferral and UpdateReferral.
+  virtual absl::Status InsertCoachTime(const CoachTimeRow& row) = 0;
 };
 
 class Store {
@@ -220,6 +235,9 @@ class Store {
   virtual bool WaitForEventsAfter(int64_t after_sequence,
                                   absl::Duration timeout) = 0;
 
+  // The sequence of the last committed event; 0 when there is none.
+  virtual absl::StatusOr<int64_t> LastEventSequence() = 0;
+
   // Audit records matching `filter` with sequence > `after_sequence`, oldest
   // first, at most `limit`, with sequence and hashes set.
   virtual absl::StatusOr<std::vector<wor::v1::AuditRecord>> ListAudit(
@@ -238,6 +256,20 @@ class Store {
   // The booked intakes of `coach` overlapping [from, to), by start time.
   virtual absl::StatusOr<std::vector<BookedIntake>> ListCoachIntakes(
       const std::string& coach, absl::Time from, absl::Time to) = 0;
+
+  // Partner reporting, committed state.
+  //
+  // Calls `visit` for the facts of every referral matching `filter`, in no
+  // particular order, without holding up writers for long.
+  virtual absl::Status ScanReferralFacts(
+      const FactsFilter& filter,
+      const std::function<void(const ReferralFacts&)>& visit) = 0;
+  // The facts of one referral; NOT_FOUND when it has none.
+  virtual absl::StatusOr<ReferralFacts> GetReferralFacts(
+      const std::string& referral_id) = 0;
+  // All coach time logged on days up to `last_day`, in logging order.
+  virtual absl::StatusOr<std::vector<CoachTimeRow>> ListCoachTime(
+      absl::CivilDay last_day) = 0;
 };
 
 // The etag of a referral revision, and its inverse (nullopt when malformed).
