@@ -17,16 +17,22 @@ absl::StatusOr<wor::v1::CoachTimeEntry> CoachTimeLog::Log(
   WOR_ASSIGN_OR_RETURN(std::string id,
                        ParseReferralName("name", request.name()));
   WOR_RETURN_IF_ERROR(CheckRequestId("request_id", request.request_id()));
-  if (!request.has_day() || !IsRealDate(request.day())) {
-    return FieldError("day", "expected a real date (year, month, day)");
-  }
-  const absl::CivilDay day = FromLocalDate(request.day());
-  const absl::CivilDay today = absl::ToCivilDay(clock_->Now(), region_->zone());
-  if (day > today) return FieldError("day", "must not be in the future");
-  if (request.minutes() < 1 || request.minutes() > 24 * 60) {
-    return FieldError("minutes", "expected 1 to 1440 minutes");
-  }
   WOR_ASSIGN_OR_RETURN(CoachName coach, CallingCoach("name", call));
+  // The body is checked after the referral, so that someone else's referral
+  // and a missing one answer alike (NOT_FOUND) whatever the body.
+  auto check_body = [&]() -> absl::StatusOr<absl::CivilDay> {
+    if (!request.has_day() || !IsRealDate(request.day())) {
+      return FieldError("day", "expected a real date (year, month, day)");
+    }
+    const absl::CivilDay day = FromLocalDate(request.day());
+    if (day > absl::ToCivilDay(clock_->Now(), region_->zone())) {
+      return FieldError("day", "must not be in the future");
+    }
+    if (request.minutes() < 1 || request.minutes() > 24 * 60) {
+      return FieldError("minutes", "expected 1 to 1440 minutes");
+    }
+    return day;
+  };
 
   const std::string digest = RequestDigest(request);
   wor::v1::LogCoachTimeResponse result;
@@ -43,6 +49,7 @@ absl::StatusOr<wor::v1::CoachTimeEntry> CoachTimeLog::Log(
         }
         WOR_RETURN_IF_ERROR(stored.status());
         const wor::v1::Referral& referral = stored->referral;
+        WOR_ASSIGN_OR_RETURN(const absl::CivilDay day, check_body());
         if (referral.state() == wor::v1::REFERRAL_STATE_REQUESTED) {
           return absl::FailedPreconditionError(
               "the referral is not accepted yet: accept it before logging "

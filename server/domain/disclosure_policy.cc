@@ -70,6 +70,10 @@ constexpr DisclosureRule kTable[] = {
   {kReferral, "update_time",                   kAlways, kAlways},
   {kReferral, "personal_data_erased",          kAlways, kAlways},
   {kReferral, "assigned_coach",                kAlways, kAlways},
+  // Monitoring's measures: dates and working days; the age band follows
+  // the birth date it comes from.
+  {kReferral, "milestones",                    kAlways, kAlways},
+  {kReferral, "milestones.age_band",           kAlways, kIfShareWithCoach},
   // The escalation scanner's bookkeeping.
   {kReferral, "next_deadline_alarm_time",      kNever,  kNever},
   // The coach's results: the referrer's only by consent.

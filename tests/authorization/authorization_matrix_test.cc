@@ -386,6 +386,9 @@ class AuthorizationMatrix : public ::testing::Test {
       return target == Target::kOwn ? Outcome::kAllowed : Outcome::kNotFound;
     }
     if (*rule == Relationship::kNoPatientData) return Outcome::kAllowed;
+    // Partner methods name no referral or organisation: the partner's
+    // region is the one this server serves.
+    if (*rule == Relationship::kPartnerRegion) return Outcome::kAllowed;
     const bool names_a_referral = TargetField(method->input_type()) != nullptr;
     if (target == Target::kOwn) return Outcome::kAllowed;
     if (!names_a_referral) {

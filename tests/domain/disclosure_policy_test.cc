@@ -254,7 +254,8 @@ Expected ExpectedForReferral(UserRole role,
   }
   if (path == "patient.ehr_patient_reference") return {IsReferrer(role)};
   if (top == "patient" || top == "patient_question" || top == "indicators" ||
-      top == "contra_indications" || top == "conversation") {
+      top == "contra_indications" || top == "conversation" ||
+      path == "milestones.age_band") {
     if (IsReferrer(role)) return {true};
     return ByConsent(scopes, kShareWithCoach);
   }
@@ -579,6 +580,7 @@ TEST(DisclosurePolicyTest, ACoachReadingResultsReliesOnNoScope) {
   referral.clear_indicators();
   referral.clear_contra_indications();
   referral.clear_conversation();
+  referral.mutable_milestones()->clear_age_band();
   EXPECT_THAT(DiscloseReferral(wor::v1::USER_ROLE_COORDINATOR, referral),
               IsEmpty());
   EXPECT_TRUE(referral.intake().has_scores());
