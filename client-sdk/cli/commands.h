@@ -74,6 +74,10 @@ int RunPing(CommandContext& context, const ParsedFlags& flags);
 // watch_command.cc: ReferralService.WatchReferrals until Ctrl-C.
 int RunWatch(CommandContext& context, const ParsedFlags& flags);
 
+// report_command.cc
+int RunReport(CommandContext& context, const ParsedFlags& flags);
+int RunTimeLog(CommandContext& context, const ParsedFlags& flags);
+
 }  // namespace wor::client
 
 #endif  // WOR_CLIENT_SDK_CLI_COMMANDS_H_

@@ -165,6 +165,24 @@ constexpr Entry kEntries[] = {
      "exceptions and leave stay. --coach: default yourself.\n"
      "Example: wor availability set --day monday --day tuesday --hours\n"
      "09:00-12:00"},
+    {"report", "Schrijf de regionale rapportage als HTML-bestand",
+     "Write the regional report as an HTML file",
+     "Voor partners (gemeente, verzekeraar, regio): verwijzingen per maand\n"
+     "per praktijk, termijnen, uitkomsten, welbevinden en budget, anoniem\n"
+     "(aantallen onder 5 onderdrukt). --from standaard 1 januari, --to\n"
+     "standaard vandaag, --out standaard wor-rapport-VAN-TOT.html.\n"
+     "Voorbeeld: wor report --from 2026-01-01 --to 2026-06-30",
+     "For partners (municipality, insurer, region): referrals per month per\n"
+     "practice, deadlines, outcomes, wellbeing and budget, anonymous\n"
+     "(counts under 5 suppressed). --from defaults to 1 January, --to to\n"
+     "today, --out to wor-rapport-FROM-TO.html.\n"
+     "Example: wor report --from 2026-01-01 --to 2026-06-30"},
+    {"time log", "Schrijf tijd op een verwijzing (voor het budget)",
+     "Log time on a referral (for the budget)",
+     "--minutes: de bestede minuten (1–1440); --day standaard vandaag.\n"
+     "Voorbeeld: wor time log referrals/ID --minutes 45",
+     "--minutes: the minutes spent (1–1440); --day defaults to today.\n"
+     "Example: wor time log referrals/ID --minutes 45"},
     {"completion", "Schrijf een script voor aanvullen met Tab (bash, zsh)",
      "Print a Tab-completion script (bash, zsh)",
      "Vult opdrachten, opties en hun waarden aan. In ~/.bashrc:\n"

@@ -14,6 +14,7 @@
 #include "wor/client/feedback_connection.h"
 #include "wor/client/intake_connection.h"
 #include "wor/client/options.h"
+#include "wor/client/partner_connection.h"
 #include "wor/client/referral_connection.h"
 #include "wor/client/referral_form_connection.h"
 #include "wor/client/scheduling_connection.h"
@@ -34,6 +35,7 @@ WOR_CLI_SDK_CONNECTION(Consent)
 WOR_CLI_SDK_CONNECTION(Diagnostics)
 WOR_CLI_SDK_CONNECTION(Feedback)
 WOR_CLI_SDK_CONNECTION(Intake)
+WOR_CLI_SDK_CONNECTION(Partner)
 WOR_CLI_SDK_CONNECTION(Referral)
 WOR_CLI_SDK_CONNECTION(ReferralForm)
 WOR_CLI_SDK_CONNECTION(Scheduling)

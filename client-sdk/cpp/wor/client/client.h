@@ -29,6 +29,7 @@
 #include "wor/client/feedback_client.h"
 #include "wor/client/intake_client.h"
 #include "wor/client/options.h"
+#include "wor/client/partner_client.h"
 #include "wor/client/privacy_client.h"
 #include "wor/client/referral_client.h"
 #include "wor/client/referral_form_client.h"

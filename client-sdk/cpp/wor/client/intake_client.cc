@@ -58,4 +58,11 @@ absl::StatusOr<wor::v1::Referral> IntakeClient::CompleteReferral(
   return std::move(*response->mutable_referral());
 }
 
+absl::StatusOr<wor::v1::CoachTimeEntry> IntakeClient::LogCoachTime(
+    const wor::v1::LogCoachTimeRequest& request) {
+  auto response = connection_->LogCoachTime(request);
+  if (!response.ok()) return std::move(response).status();
+  return std::move(*response->mutable_entry());
+}
+
 }  // namespace wor::client

@@ -39,6 +39,9 @@ class IntakeClient {
       const wor::v1::ChooseActivityRequest& request);
   absl::StatusOr<wor::v1::Referral> CompleteReferral(
       const wor::v1::CompleteReferralRequest& request);
+  // Time the coach spent on the referral, for the funders' budget report.
+  absl::StatusOr<wor::v1::CoachTimeEntry> LogCoachTime(
+      const wor::v1::LogCoachTimeRequest& request);
 
  private:
   std::shared_ptr<IntakeConnection> connection_;

@@ -64,6 +64,12 @@ class IntakeConnectionImpl final : public IntakeConnection {
                             request);
   }
 
+  absl::StatusOr<wor::v1::LogCoachTimeResponse> LogCoachTime(
+      const wor::v1::LogCoachTimeRequest& request) override {
+    return internal::Mutate(*context_, stub_.get(), &Stub::LogCoachTime,
+                            request);
+  }
+
  private:
   std::shared_ptr<const internal::CallContext> context_;
   std::shared_ptr<Stub> stub_;

@@ -45,6 +45,9 @@ class IntakeConnection {
   // Sets a request_id when empty; retried on UNAVAILABLE with the same one.
   virtual absl::StatusOr<wor::v1::CompleteReferralResponse> CompleteReferral(
       const wor::v1::CompleteReferralRequest& request) = 0;
+  // Mutating: retried with the same request_id (one made when empty).
+  virtual absl::StatusOr<wor::v1::LogCoachTimeResponse> LogCoachTime(
+      const wor::v1::LogCoachTimeRequest& request) = 0;
 };
 
 // A connection to the server `options` describe.

@@ -35,6 +35,8 @@ class MockIntakeConnection : public wor::client::IntakeConnection {
   MOCK_METHOD(absl::StatusOr<wor::v1::CompleteReferralResponse>,
               CompleteReferral,
               (const wor::v1::CompleteReferralRequest& request), (override));
+  MOCK_METHOD(absl::StatusOr<wor::v1::LogCoachTimeResponse>, LogCoachTime,
+              (const wor::v1::LogCoachTimeRequest& request), (override));
 };
 
 }  // namespace wor::client::mocks

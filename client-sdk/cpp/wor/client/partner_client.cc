@@ -1,0 +1,3 @@
+// PartnerClient is header-only; this file keeps the one-client-one-source
+// layout of the SDK build.
+#include "wor/client/partner_client.h"
