@@ -59,8 +59,12 @@ std::string Euro(int64_t cents) {
                          magnitude % 100);
 }
 
-std::string Hours(int64_t minutes) {
-  return absl::StrFormat("%.1f", minutes / 60.0);
+std::string Hours(int64_t minutes, const Messages& m) {
+  std::string hours = absl::StrFormat("%.1f", minutes / 60.0);
+  if (m.language() == Language::kDutch) {
+    std::replace(hours.begin(), hours.end(), '.', ',');
+  }
+  return hours;
 }
 
 std::string Date(const absl::CivilDay& day) {
@@ -266,6 +270,9 @@ std::string ComplianceSection(const ReportData& data, const Messages& m) {
   std::vector<Bar> bars;
   for (const auto& row : stats.compliance_by_row()) {
     Bar bar{row.label().display_name(), std::nullopt, "&lt;5"};
+    if (row.has_contacted() && row.contacted() == 0) {
+      bar.text = std::string(m.Pick("nog niemand bereikt", "nobody reached yet"));
+    }
     if (row.has_share_contacted_within_target()) {
       bar.value = row.share_contacted_within_target();
       bar.text = absl::StrCat(Percent(*bar.value), " (n=", row.contacted(), ")");
@@ -394,7 +401,7 @@ std::string BudgetSection(const ReportData& data, const Messages& m) {
         &html, "<p>",
         absl::Substitute(m.Pick("$0 uur besteed, $1 van $2 ($3 resterend).",
                                 "$0 hours used, $1 of $2 ($3 remaining)."),
-                         Hours(funder.used_minutes()), Euro(funder.used_cents()),
+                         Hours(funder.used_minutes(), m), Euro(funder.used_cents()),
                          Euro(funder.budget_cents()),
                          Euro(funder.remaining_cents())));
     if (funder.has_projection()) {
@@ -441,7 +448,7 @@ std::string BudgetSection(const ReportData& data, const Messages& m) {
           Escape(practice.practice_display_name().empty()
                      ? practice.practice_agb()
                      : practice.practice_display_name()),
-          "</th><td>", Hours(practice.minutes()), "</td><td>",
+          "</th><td>", Hours(practice.minutes(), m), "</td><td>",
           Euro(practice.cost_cents()), "</td><td>",
           practice.has_referrals_with_time()
               ? absl::StrCat(practice.referrals_with_time())

@@ -175,7 +175,7 @@ TEST_F(ReportCommand, WritesTheReportFromTheServersStatistics) {
   EXPECT_THAT(html.str(), HasSubstr("18 verwijzingen: 13 uit 2"));
   EXPECT_THAT(html.str(), HasSubstr("Huisartsenpraktijk De Hoofdstraat"));
   EXPECT_THAT(html.str(), HasSubstr("Gemeente Meppel"));  // the budget
-  EXPECT_THAT(html.str(), HasSubstr("1.5 uur besteed, € 112,50"));
+  EXPECT_THAT(html.str(), HasSubstr("1,5 uur besteed, € 112,50"));
   EXPECT_THAT(html.str(), Not(HasSubstr("Jan")));
   EXPECT_FALSE(std::filesystem::exists(path + ".tmp"));
   // Kept as a test artefact, to look at.
