@@ -59,7 +59,7 @@ nlohmann::json BuildCommunication(const FeedbackDelivery& delivery) {
        {{"identifier",
          {{"system", kKvkSystem}, {"value", Kvk(delivery.welfare_organisation)}}},
         {"display", "Welzijnsorganisatie (Welzijn op Recept)"}}},
-      {"sent", absl::FormatTime(absl::RFC3339_sec, delivery.send_time,
+      {"sent", absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", delivery.send_time,
                                 absl::UTCTimeZone())},
       {"payload", {{{"contentString", FeedbackRecordText(delivery)}}}},
   };

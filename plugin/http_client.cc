@@ -29,20 +29,24 @@ class HttplibClient final : public HttpClient {
     client.enable_server_certificate_verification(true);
     httplib::Headers headers;
     for (const auto& [name, value] : request.headers) headers.emplace(name, value);
-    httplib::Result result;
     const std::string& path = parts->second;
-    if (request.method == "GET") {
-      result = client.Get(path.c_str(), headers);
-    } else if (request.method == "POST") {
-      result = client.Post(path.c_str(), headers, request.body,
+    auto call = [&]() -> httplib::Result {
+      if (request.method == "POST") {
+        return client.Post(path.c_str(), headers, request.body,
                            request.content_type.c_str());
-    } else if (request.method == "PUT") {
-      result = client.Put(path.c_str(), headers, request.body,
+      }
+      if (request.method == "PUT") {
+        return client.Put(path.c_str(), headers, request.body,
                           request.content_type.c_str());
-    } else {
+      }
+      return client.Get(path.c_str(), headers);
+    };
+    if (request.method != "GET" && request.method != "POST" &&
+        request.method != "PUT") {
       return absl::InvalidArgumentError(
           absl::StrCat("unsupported HTTP method ", request.method));
     }
+    httplib::Result result = call();
     if (!result) {
       return absl::UnavailableError(absl::StrCat(
           "no answer from ", parts->first, ": ",

@@ -9,6 +9,7 @@
 #include "absl/strings/strip.h"
 #include "plugin/fhir_client.h"
 #include "plugin/json_log.h"
+#include "plugin/page_layout.h"
 #include "plugin/pkce.h"
 #include "plugin/prefill.h"
 #include "plugin/referral_page.h"
