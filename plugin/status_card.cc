@@ -188,7 +188,8 @@ std::string RenderStatusCard(const StatusCardInput& input) {
     const wor::v1::Referral& r = item.referral;
     const bool fresh = r.name() == input.just_created;
     absl::StrAppend(
-        &body, "<section class=\"card\" aria-labelledby=\"",
+        &body, "<section class=\"card\" data-referral=\"",
+        HtmlEscape(r.name()), "\" aria-labelledby=\"",
         HtmlEscape(FieldId(r.name())), "\"><h2 id=\"",
         HtmlEscape(FieldId(r.name())), "\">",
         Tr(lang, {"Verwijzing van ", "Referral of "}),

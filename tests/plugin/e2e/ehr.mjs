@@ -147,11 +147,14 @@ const provider = new Provider(ISSUER, {
 provider.use(async (ctx, next) => {
   if (ctx.path.startsWith('/interaction/')) {
     const details = await provider.interactionDetails(ctx.req, ctx.res);
+    if (process.env.EHR_DEBUG) process.stderr.write(JSON.stringify({ prompt: details.prompt, params: details.params, session: !!details.session }) + '\n');
     const launch = launches.get(details.params.launch);
     const accountId = launch.practitioner;
     const grant = new provider.Grant({ accountId, clientId: details.params.client_id });
     const requested = String(details.params.scope || '').split(' ');
-    grant.addOIDCScope(requested.filter((s) => ['openid', 'launch', 'fhirUser'].includes(s)).join(' '));
+    // Every requested scope is also an OpenID scope to oidc-provider (they
+    // are listed in `scopes`), and the user/ scopes are the FHIR server's.
+    grant.addOIDCScope(requested.join(' '));
     grant.addResourceScope(FHIR_BASE, requested.filter((s) => s.startsWith('user/')).join(' '));
     const grantId = await grant.save();
     grantLaunch.set(grantId, launch);
