@@ -114,11 +114,16 @@ absl::Status Apply(const std::string& name, const std::string& value,
 
 absl::Status Check(const PluginConfig& c) {
   const std::pair<const char*, const std::string*> required[] = {
-      {"tls-cert-file", &c.tls_cert_file}, {"tls-key-file", &c.tls_key_file},
-      {"client-id", &c.client_id},         {"allowed-iss", &c.allowed_iss},
-      {"wor-endpoint", &c.wor_endpoint},   {"wor-ca-file", &c.wor_ca_file},
-      {"wor-cert-file", &c.wor_cert_file}, {"wor-key-file", &c.wor_key_file},
-      {"practice-agb", &c.practice_agb},   {"token-key-file", &c.token_key_file},
+      {"tls-cert-file", &c.tls_cert_file},
+      {"tls-key-file", &c.tls_key_file},
+      {"client-id", &c.client_id},
+      {"allowed-iss", &c.allowed_iss},
+      {"wor-endpoint", &c.wor_endpoint},
+      {"wor-ca-file", &c.wor_ca_file},
+      {"wor-cert-file", &c.wor_cert_file},
+      {"wor-key-file", &c.wor_key_file},
+      {"practice-agb", &c.practice_agb},
+      {"token-key-file", &c.token_key_file},
   };
   for (const auto& [flag, value] : required) {
     if (value->empty()) {
@@ -147,7 +152,8 @@ absl::StatusOr<PluginConfig> ParsePluginConfig(int argc, char** argv,
                                                const EnvLookup& env) {
   PluginConfig config;
   std::vector<std::string> names;
-  for (const auto& [name, member] : StringFlags().strings) names.push_back(name);
+  for (const auto& [name, member] : StringFlags().strings)
+    names.push_back(name);
   for (const std::string& name : OtherFlags()) names.push_back(name);
   for (const std::string& name : names) {
     std::string variable = absl::StrCat(
@@ -160,8 +166,8 @@ absl::StatusOr<PluginConfig> ParsePluginConfig(int argc, char** argv,
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (!absl::StartsWith(arg, "--")) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("unexpected argument ", arg, "; flags look like --name=value"));
+      return absl::InvalidArgumentError(absl::StrCat(
+          "unexpected argument ", arg, "; flags look like --name=value"));
     }
     std::string name = arg.substr(2), value;
     if (size_t eq = name.find('='); eq != std::string::npos) {
@@ -170,7 +176,8 @@ absl::StatusOr<PluginConfig> ParsePluginConfig(int argc, char** argv,
     } else if (i + 1 < argc) {
       value = argv[++i];
     } else {
-      return absl::InvalidArgumentError(absl::StrCat("--", name, " needs a value"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("--", name, " needs a value"));
     }
     if (absl::Status s = Apply(name, value, config); !s.ok()) return s;
   }

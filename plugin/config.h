@@ -50,11 +50,11 @@ struct PluginConfig {
 
   // Feedback into the record.
   bool writeback = true;
-  std::string writeback_fhir_base;    // default: the first allowed_iss
+  std::string writeback_fhir_base;  // default: the first allowed_iss
   std::string writeback_scope =
       "system/Communication.read system/Communication.write";
-  std::string writeback_token_file;   // a fixed backend token instead
-  std::string openemr_api_base;       // set: OpenEMR messages, not FHIR
+  std::string writeback_token_file;  // a fixed backend token instead
+  std::string openemr_api_base;      // set: OpenEMR messages, not FHIR
   std::string openemr_message_to = "admin";
   std::string writeback_subject = "wor-plugin";  // user id of the worker
   std::string state_dir = ".";

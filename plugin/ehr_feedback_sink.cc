@@ -28,8 +28,8 @@ std::string Kvk(const std::string& welfare_organisation) {
 }  // namespace
 
 std::string FeedbackRecordText(const FeedbackDelivery& delivery) {
-  std::string heading =
-      absl::StrCat("Terugkoppeling Welzijn op Recept ", KindText(delivery.kind));
+  std::string heading = absl::StrCat("Terugkoppeling Welzijn op Recept ",
+                                     KindText(delivery.kind));
   heading = std::string(absl::StripTrailingAsciiWhitespace(heading));
   if (delivery.content_withheld) {
     return absl::StrCat(heading,
@@ -49,7 +49,8 @@ nlohmann::json BuildCommunication(const FeedbackDelivery& delivery) {
       {"status", "completed"},
       {"category", {{{"text", "Welzijn op Recept terugkoppeling"}}}},
       {"subject",
-       {{"reference", absl::StrCat("Patient/", delivery.ehr_patient_reference)}}},
+       {{"reference",
+         absl::StrCat("Patient/", delivery.ehr_patient_reference)}}},
       {"about",
        {{{"identifier",
           {{"system", kReferralIdentifierSystem},
@@ -57,7 +58,8 @@ nlohmann::json BuildCommunication(const FeedbackDelivery& delivery) {
          {"display", "Verwijzing Welzijn op Recept"}}}},
       {"sender",
        {{"identifier",
-         {{"system", kKvkSystem}, {"value", Kvk(delivery.welfare_organisation)}}},
+         {{"system", kKvkSystem},
+          {"value", Kvk(delivery.welfare_organisation)}}},
         {"display", "Welzijnsorganisatie (Welzijn op Recept)"}}},
       {"sent", absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", delivery.send_time,
                                 absl::UTCTimeZone())},
@@ -69,8 +71,8 @@ nlohmann::json BuildCommunication(const FeedbackDelivery& delivery) {
 absl::Status FhirCommunicationSink::Deliver(const FeedbackDelivery& delivery) {
   absl::StatusOr<std::string> token = tokens_->Token();
   if (!token.ok()) {
-    return absl::UnavailableError(absl::StrCat(
-        "no backend token for the EHR: ", token.status().message()));
+    return absl::UnavailableError(absl::StrCat("no backend token for the EHR: ",
+                                               token.status().message()));
   }
   const std::string condition =
       absl::StrCat("identifier=", UrlEncode(kFeedbackIdentifierSystem), "|",
@@ -83,7 +85,8 @@ absl::Status FhirCommunicationSink::Deliver(const FeedbackDelivery& delivery) {
        .headers = {{"Accept", "application/fhir+json"},
                    {"Authorization", absl::StrCat("Bearer ", *token)}}});
   if (!search.ok()) return search.status();
-  if (absl::Status s = StatusFromHttp(search->status, "searching Communication");
+  if (absl::Status s =
+          StatusFromHttp(search->status, "searching Communication");
       !s.ok()) {
     return s;
   }
@@ -101,22 +104,19 @@ absl::Status FhirCommunicationSink::Deliver(const FeedbackDelivery& delivery) {
 absl::Status OpenEmrMessageSink::Deliver(const FeedbackDelivery& delivery) {
   absl::StatusOr<std::string> token = tokens_->Token();
   if (!token.ok()) {
-    return absl::UnavailableError(absl::StrCat(
-        "no backend token for OpenEMR: ", token.status().message()));
+    return absl::UnavailableError(absl::StrCat("no backend token for OpenEMR: ",
+                                               token.status().message()));
   }
   nlohmann::json message = {
-      {"body", FeedbackRecordText(delivery)},
-      {"groupname", "Default"},
-      {"from", "Welzijn op Recept"},
-      {"to", recipient_},
-      {"title", "Welzijn op Recept"},
-      {"message_status", "New"},
+      {"body", FeedbackRecordText(delivery)}, {"groupname", "Default"},
+      {"from", "Welzijn op Recept"},          {"to", recipient_},
+      {"title", "Welzijn op Recept"},         {"message_status", "New"},
   };
   absl::StatusOr<HttpResponse> response = http_->Send(
       {.method = "POST",
-       .url = absl::StrCat(absl::StripSuffix(api_base_, "/"), "/patient/",
-                           UrlEncode(delivery.ehr_patient_reference),
-                           "/message"),
+       .url =
+           absl::StrCat(absl::StripSuffix(api_base_, "/"), "/patient/",
+                        UrlEncode(delivery.ehr_patient_reference), "/message"),
        .headers = {{"Accept", "application/json"},
                    {"Authorization", absl::StrCat("Bearer ", *token)}},
        .body = message.dump(),

@@ -34,7 +34,7 @@ struct FeedbackDelivery {
   std::string ehr_patient_reference;  // the FHIR Patient id (OpenEMR: pid)
   std::string welfare_organisation;   // welfareOrganisations/{kvk}
   wor::v1::FeedbackKind kind = wor::v1::FEEDBACK_KIND_UNSPECIFIED;
-  std::string summary;                // empty when withheld
+  std::string summary;  // empty when withheld
   bool content_withheld = false;
   absl::Time send_time;
 };

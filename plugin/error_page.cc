@@ -40,13 +40,14 @@ ErrorText TextFor(ErrorKind kind) {
                "already used or took too long. Start Welzijn op Recept again "
                "from the patient's record."}};
     case ErrorKind::kAuthorisationDenied:
-      return {{"Het HIS gaf geen toegang", "The EHR did not grant access"},
-              {"Het HIS heeft de aanmelding geweigerd. Start Welzijn op Recept "
-               "opnieuw vanuit het dossier; lukt het dan niet, vraag uw "
-               "ICT-beheerder de koppeling te controleren.",
-               "The EHR refused the sign-in. Start Welzijn op Recept again from "
-               "the record; if that fails, ask your IT administrator to check "
-               "the connection."}};
+      return {
+          {"Het HIS gaf geen toegang", "The EHR did not grant access"},
+          {"Het HIS heeft de aanmelding geweigerd. Start Welzijn op Recept "
+           "opnieuw vanuit het dossier; lukt het dan niet, vraag uw "
+           "ICT-beheerder de koppeling te controleren.",
+           "The EHR refused the sign-in. Start Welzijn op Recept again from "
+           "the record; if that fails, ask your IT administrator to check "
+           "the connection."}};
     case ErrorKind::kNoPatientContext:
       return {{"Geen patiënt geselecteerd", "No patient selected"},
               {"Welzijn op Recept werkt alleen vanuit het dossier van een "

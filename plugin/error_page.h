@@ -9,16 +9,16 @@
 namespace wor::plugin {
 
 enum class ErrorKind {
-  kLaunchInvalid,       // /launch without iss/launch, or iss not allowed
-  kEhrUnreachable,      // discovery, token or FHIR call failed
-  kStateInvalid,        // unknown, used or expired state at /callback
-  kAuthorisationDenied, // the EHR refused or returned an error
-  kNoPatientContext,    // the token carries no patient
-  kNoUserContext,       // the token carries no fhirUser
-  kSessionMissing,      // no or expired session cookie
-  kServerUnavailable,   // wor-server cannot be reached
-  kServerRefused,       // wor-server refused (permission, authentication)
-  kFormExpired,         // unknown form nonce
+  kLaunchInvalid,        // /launch without iss/launch, or iss not allowed
+  kEhrUnreachable,       // discovery, token or FHIR call failed
+  kStateInvalid,         // unknown, used or expired state at /callback
+  kAuthorisationDenied,  // the EHR refused or returned an error
+  kNoPatientContext,     // the token carries no patient
+  kNoUserContext,        // the token carries no fhirUser
+  kSessionMissing,       // no or expired session cookie
+  kServerUnavailable,    // wor-server cannot be reached
+  kServerRefused,        // wor-server refused (permission, authentication)
+  kFormExpired,          // unknown form nonce
 };
 
 // The HTTP status for the kind.

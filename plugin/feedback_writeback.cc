@@ -31,14 +31,13 @@ absl::Status FeedbackWriteback::HandleEvent(
   wor::v1::ListFeedbackRequest list;
   list.set_parent(referral.name());
   std::optional<wor::v1::Feedback> found;
-  for (absl::StatusOr<wor::v1::Feedback>& item :
-       feedback_.ListFeedback(list)) {
+  for (absl::StatusOr<wor::v1::Feedback>& item : feedback_.ListFeedback(list)) {
     if (!item.ok()) return item.status();
     if (item->name() == event.feedback()) found = std::move(*item);
   }
   if (!found.has_value()) {
-    LogEvent("feedback_skipped", {{"feedback", event.feedback()},
-                                  {"reason", "not_listed"}});
+    LogEvent("feedback_skipped",
+             {{"feedback", event.feedback()}, {"reason", "not_listed"}});
     return absl::OkStatus();
   }
   if (found->has_acknowledge_time()) {
@@ -102,11 +101,13 @@ void FeedbackWriteback::Run() {
       if (stopped_) return;
       stream_ = stream.get();
     }
-    LogEvent("writeback_watching", {{"resumed", token->empty() ? "no" : "yes"}});
+    LogEvent("writeback_watching",
+             {{"resumed", token->empty() ? "no" : "yes"}});
     for (;;) {
       absl::StatusOr<wor::v1::ReferralEvent> event = stream->Next();
       if (!event.ok()) {
-        LogEvent("writeback_stream_ended", {{"code", CodeName(event.status())}});
+        LogEvent("writeback_stream_ended",
+                 {{"code", CodeName(event.status())}});
         break;
       }
       bool handled = false;
@@ -116,12 +117,13 @@ void FeedbackWriteback::Run() {
           handled = true;
           break;
         }
-        LogEvent("writeback_retry", {{"feedback", event->feedback()},
-                                     {"code", CodeName(s)}});
+        LogEvent("writeback_retry",
+                 {{"feedback", event->feedback()}, {"code", CodeName(s)}});
         if (!WaitForRetry()) break;
       }
       if (!handled) break;
-      if (absl::Status s = resume_token_->Save(event->resume_token()); !s.ok()) {
+      if (absl::Status s = resume_token_->Save(event->resume_token());
+          !s.ok()) {
         LogEvent("writeback_resume_token_not_saved", {{"code", CodeName(s)}});
       }
     }

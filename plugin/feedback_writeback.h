@@ -29,9 +29,8 @@ namespace wor::plugin {
 class FeedbackWriteback {
  public:
   FeedbackWriteback(wor::client::ReferralClient referrals,
-                    wor::client::FeedbackClient feedback,
-                    EhrFeedbackSink* sink, ResumeTokenFile* resume_token,
-                    std::string practice_agb,
+                    wor::client::FeedbackClient feedback, EhrFeedbackSink* sink,
+                    ResumeTokenFile* resume_token, std::string practice_agb,
                     absl::Duration retry_backoff = absl::Seconds(2))
       : referrals_(std::move(referrals)),
         feedback_(std::move(feedback)),

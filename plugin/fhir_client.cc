@@ -30,12 +30,13 @@ absl::StatusOr<nlohmann::json> FhirClient::Read(
   // The reference is not personal data (an opaque id), but keep the
   // resource type only in messages.
   absl::string_view type = reference.substr(0, reference.find('/'));
-  if (absl::Status s = StatusFromHttp(response->status,
-                                      absl::StrCat("reading the ", type));
+  if (absl::Status s =
+          StatusFromHttp(response->status, absl::StrCat("reading the ", type));
       !s.ok()) {
     return s;
   }
-  nlohmann::json resource = nlohmann::json::parse(response->body, nullptr, false);
+  nlohmann::json resource =
+      nlohmann::json::parse(response->body, nullptr, false);
   if (!resource.is_object()) {
     return absl::FailedPreconditionError(
         absl::StrCat("the EHR's ", type, " is not a JSON object"));

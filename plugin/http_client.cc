@@ -25,10 +25,12 @@ class HttplibClient final : public HttpClient {
     client.set_connection_timeout(options_.timeout_seconds, 0);
     client.set_read_timeout(options_.timeout_seconds, 0);
     client.set_write_timeout(options_.timeout_seconds, 0);
-    if (!options_.ca_file.empty()) client.set_ca_cert_path(options_.ca_file.c_str());
+    if (!options_.ca_file.empty())
+      client.set_ca_cert_path(options_.ca_file.c_str());
     client.enable_server_certificate_verification(true);
     httplib::Headers headers;
-    for (const auto& [name, value] : request.headers) headers.emplace(name, value);
+    for (const auto& [name, value] : request.headers)
+      headers.emplace(name, value);
     const std::string& path = parts->second;
     auto call = [&]() -> httplib::Result {
       if (request.method == "POST") {
@@ -48,9 +50,9 @@ class HttplibClient final : public HttpClient {
     }
     httplib::Result result = call();
     if (!result) {
-      return absl::UnavailableError(absl::StrCat(
-          "no answer from ", parts->first, ": ",
-          httplib::to_string(result.error())));
+      return absl::UnavailableError(
+          absl::StrCat("no answer from ", parts->first, ": ",
+                       httplib::to_string(result.error())));
     }
     HttpResponse response;
     response.status = result->status;
@@ -79,8 +81,8 @@ std::string UrlDecode(absl::string_view text) {
     char c = text[i];
     if (c == '+') {
       out.push_back(' ');
-    } else if (c == '%' && i + 2 < text.size() &&
-               HexValue(text[i + 1]) >= 0 && HexValue(text[i + 2]) >= 0) {
+    } else if (c == '%' && i + 2 < text.size() && HexValue(text[i + 1]) >= 0 &&
+               HexValue(text[i + 2]) >= 0) {
       out.push_back(static_cast<char>(HexValue(text[i + 1]) * 16 +
                                       HexValue(text[i + 2])));
       i += 2;

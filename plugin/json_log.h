@@ -14,9 +14,9 @@
 
 namespace wor::plugin {
 
-void LogEvent(absl::string_view event,
-              const std::vector<std::pair<std::string, std::string>>& fields =
-                  {});
+void LogEvent(
+    absl::string_view event,
+    const std::vector<std::pair<std::string, std::string>>& fields = {});
 
 }  // namespace wor::plugin
 

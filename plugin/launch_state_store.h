@@ -24,11 +24,11 @@ namespace wor::plugin {
 
 // One launch between /launch and /callback.
 struct PendingLaunch {
-  std::string iss;              // the FHIR base the EHR launched with
-  std::string code_verifier;    // PKCE, sent with the code exchange
-  std::string token_endpoint;   // from the EHR's smart-configuration
-  std::string issuer;           // the authorisation server's issuer, if given
-  std::string lang;             // "nl" or "en", as asked at launch
+  std::string iss;             // the FHIR base the EHR launched with
+  std::string code_verifier;   // PKCE, sent with the code exchange
+  std::string token_endpoint;  // from the EHR's smart-configuration
+  std::string issuer;          // the authorisation server's issuer, if given
+  std::string lang;            // "nl" or "en", as asked at launch
 };
 
 class LaunchStateStore {

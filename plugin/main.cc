@@ -75,15 +75,17 @@ void RunWriteback(const PluginConfig& config, const Clock& clock,
       LogEvent("writeback_discovery_retry",
                {{"code", absl::StatusCodeToString(smart.status().code())}});
       absl::MutexLock lock(mutex);
-      if (mutex->AwaitWithTimeout(absl::Condition(stopping), absl::Seconds(2))) {
+      if (mutex->AwaitWithTimeout(absl::Condition(stopping),
+                                  absl::Seconds(2))) {
         return;
       }
     }
   }
   std::unique_ptr<EhrFeedbackSink> sink;
   if (!config.openemr_api_base.empty()) {
-    sink = std::make_unique<OpenEmrMessageSink>(
-        &http, tokens.get(), config.openemr_api_base, config.openemr_message_to);
+    sink = std::make_unique<OpenEmrMessageSink>(&http, tokens.get(),
+                                                config.openemr_api_base,
+                                                config.openemr_message_to);
   } else {
     sink = std::make_unique<FhirCommunicationSink>(&http, tokens.get(),
                                                    config.writeback_fhir_base);
@@ -113,8 +115,8 @@ int Run(int argc, char** argv) {
       return 0;
     }
   }
-  absl::StatusOr<PluginConfig> config =
-      ParsePluginConfig(argc, argv, [](const char* name) { return std::getenv(name); });
+  absl::StatusOr<PluginConfig> config = ParsePluginConfig(
+      argc, argv, [](const char* name) { return std::getenv(name); });
   if (!config.ok()) return Fail(config.status());
 
   absl::StatusOr<std::string> key_pem = ReadFile(config->token_key_file);
@@ -122,8 +124,8 @@ int Run(int argc, char** argv) {
   absl::StatusOr<server::crypto::Es256PrivateKey> key =
       server::crypto::Es256PrivateKey::FromPem(*key_pem);
   if (!key.ok()) {
-    return Fail(absl::InvalidArgumentError(absl::StrCat(
-        "--token-key-file: ", key.status().message())));
+    return Fail(absl::InvalidArgumentError(
+        absl::StrCat("--token-key-file: ", key.status().message())));
   }
   RealClock clock;
   UserTokenMinter minter(*key, config->token_key_id,
@@ -170,9 +172,10 @@ int Run(int argc, char** argv) {
     return Fail(absl::UnavailableError(absl::StrCat(
         "cannot listen on ", config->listen_host, ":", config->listen_port)));
   }
-  app.SetPublicBaseUrl(config->public_base_url.empty()
-                           ? absl::StrCat("https://", config->listen_host, ":", port)
-                           : std::string(absl::StripSuffix(config->public_base_url, "/")));
+  app.SetPublicBaseUrl(
+      config->public_base_url.empty()
+          ? absl::StrCat("https://", config->listen_host, ":", port)
+          : std::string(absl::StripSuffix(config->public_base_url, "/")));
 
   absl::Mutex writeback_mutex;
   bool stopping = false;

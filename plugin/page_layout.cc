@@ -69,18 +69,18 @@ std::string Tr(absl::string_view lang, const wor::v1::LocalizedText& text) {
 std::string RenderPage(const Page& page) {
   const std::string lang = NormaliseLang(page.lang);
   auto lang_link = [&](const char* code, const char* label) {
-    return absl::StrCat("<a href=\"", HtmlEscape(page.path), "?lang=", code,
-                        "\" lang=\"", code, "\"",
-                        lang == code ? " aria-current=\"true\"" : "", ">",
-                        label, "</a>");
+    return absl::StrCat(
+        "<a href=\"", HtmlEscape(page.path), "?lang=", code, "\" lang=\"", code,
+        "\"", lang == code ? " aria-current=\"true\"" : "", ">", label, "</a>");
   };
   std::string nav;
   if (page.navigation) {
-    nav = absl::StrCat(
-        "<nav aria-label=\"", Tr(lang, {"Hoofdmenu", "Main menu"}), "\">",
-        "<a href=\"/referral?lang=", lang, "\">",
-        Tr(lang, {"Verwijzen", "Refer"}), "</a>", "<a href=\"/status?lang=",
-        lang, "\">", Tr(lang, {"Status", "Status"}), "</a></nav>");
+    nav =
+        absl::StrCat("<nav aria-label=\"", Tr(lang, {"Hoofdmenu", "Main menu"}),
+                     "\">", "<a href=\"/referral?lang=", lang, "\">",
+                     Tr(lang, {"Verwijzen", "Refer"}), "</a>",
+                     "<a href=\"/status?lang=", lang, "\">",
+                     Tr(lang, {"Status", "Status"}), "</a></nav>");
   }
   return absl::StrCat(
       "<!DOCTYPE html>\n<html lang=\"", lang,
@@ -92,8 +92,7 @@ std::string RenderPage(const Page& page) {
       "Recept</span>",
       nav, "<span class=\"lang\">", lang_link("nl", "Nederlands"), " | ",
       lang_link("en", "English"), "</span></header><main id=\"main\"><h1>",
-      HtmlEscape(page.title), "</h1>", page.body,
-      "</main></body></html>\n");
+      HtmlEscape(page.title), "</h1>", page.body, "</main></body></html>\n");
 }
 
 }  // namespace wor::plugin

@@ -3,7 +3,8 @@
 //
 //   std::string verifier = NewCodeVerifier();
 //   std::string challenge = CodeChallengeS256(verifier);  // to /authorize
-//   ...                                                    // verifier to /token
+//   ...                                                    // verifier to
+//   /token
 #ifndef WOR_PLUGIN_PKCE_H_
 #define WOR_PLUGIN_PKCE_H_
 

@@ -53,7 +53,8 @@ std::string RelativeReference(absl::string_view fhir_user) {
 }
 
 bool IsAllowedIss(const std::string& allowed, absl::string_view iss) {
-  for (absl::string_view entry : absl::StrSplit(allowed, ',', absl::SkipEmpty())) {
+  for (absl::string_view entry :
+       absl::StrSplit(allowed, ',', absl::SkipEmpty())) {
     if (absl::StripSuffix(absl::StripAsciiWhitespace(entry), "/") ==
         absl::StripSuffix(iss, "/")) {
       return true;
@@ -95,7 +96,8 @@ PluginApp::PluginApp(const PluginConfig* config, const Clock* clock,
       sessions_(clock, config->session_ttl) {}
 
 void PluginApp::Register(httplib::Server& server) {
-  server.Get("/launch", [this](const auto& req, auto& res) { Launch(req, res); });
+  server.Get("/launch",
+             [this](const auto& req, auto& res) { Launch(req, res); });
   server.Get("/callback",
              [this](const auto& req, auto& res) { Callback(req, res); });
   server.Get("/referral",
@@ -190,22 +192,22 @@ void PluginApp::Launch(const httplib::Request& req, httplib::Response& res) {
     return;
   }
   const std::string verifier = NewCodeVerifier();
-  const std::string state = launch_states_.Put(
-      {.iss = iss,
-       .code_verifier = verifier,
-       .token_endpoint = smart->token_endpoint,
-       .issuer = smart->issuer,
-       .lang = lang});
+  const std::string state =
+      launch_states_.Put({.iss = iss,
+                          .code_verifier = verifier,
+                          .token_endpoint = smart->token_endpoint,
+                          .issuer = smart->issuer,
+                          .lang = lang});
   LogEvent("launch_started", {});
   SecurityHeaders(res);
-  Redirect(res, AuthorizeUrl(*smart, {.client_id = config_->client_id,
-                                      .redirect_uri = public_base_url_ + "/callback",
-                                      .scope = config_->scope,
-                                      .state = state,
-                                      .aud = iss,
-                                      .launch = launch,
-                                      .code_challenge =
-                                          CodeChallengeS256(verifier)}));
+  Redirect(res, AuthorizeUrl(*smart,
+                             {.client_id = config_->client_id,
+                              .redirect_uri = public_base_url_ + "/callback",
+                              .scope = config_->scope,
+                              .state = state,
+                              .aud = iss,
+                              .launch = launch,
+                              .code_challenge = CodeChallengeS256(verifier)}));
 }
 
 void PluginApp::Callback(const httplib::Request& req, httplib::Response& res) {
@@ -229,13 +231,13 @@ void PluginApp::Callback(const httplib::Request& req, httplib::Response& res) {
     SendError(res, ErrorKind::kAuthorisationDenied, lang, "issuer_mismatch");
     return;
   }
-  absl::StatusOr<LaunchToken> token = ExchangeCode(
-      *ehr_,
-      {.client_id = config_->client_id,
-       .client_secret = config_->client_secret,
-       .auth_method = config_->client_auth_method},
-      pending->token_endpoint, req.get_param_value("code"),
-      pending->code_verifier, public_base_url_ + "/callback");
+  absl::StatusOr<LaunchToken> token =
+      ExchangeCode(*ehr_,
+                   {.client_id = config_->client_id,
+                    .client_secret = config_->client_secret,
+                    .auth_method = config_->client_auth_method},
+                   pending->token_endpoint, req.get_param_value("code"),
+                   pending->code_verifier, public_base_url_ + "/callback");
   if (!token.ok()) {
     SendError(res,
               token.status().code() == absl::StatusCode::kUnavailable
@@ -258,10 +260,10 @@ void PluginApp::Callback(const httplib::Request& req, httplib::Response& res) {
   absl::StatusOr<nlohmann::json> practitioner = fhir.Read(
       pending->iss, RelativeReference(token->fhir_user), token->access_token);
   if (!patient.ok() || !practitioner.ok()) {
-    SendError(res, ErrorKind::kEhrUnreachable, lang,
-              absl::StrCat("fhir_read_",
-                           CodeName(patient.ok() ? practitioner.status()
-                                                 : patient.status())));
+    SendError(
+        res, ErrorKind::kEhrUnreachable, lang,
+        absl::StrCat("fhir_read_", CodeName(patient.ok() ? practitioner.status()
+                                                         : patient.status())));
     return;
   }
   Session session;
@@ -298,11 +300,10 @@ void PluginApp::ShowForm(const httplib::Request& req, httplib::Response& res) {
   values.emplace("referrer.role", "REFERRER_ROLE_" + config_->user_role);
   const std::string nonce = sessions_.NewFormNonce(session->first);
   SecurityHeaders(res);
-  res.set_content(RenderReferralPage({.form = *form,
-                                      .values = values,
-                                      .lang = lang,
-                                      .nonce = nonce}),
-                  kHtml);
+  res.set_content(
+      RenderReferralPage(
+          {.form = *form, .values = values, .lang = lang, .nonce = nonce}),
+      kHtml);
 }
 
 void PluginApp::SubmitForm(const httplib::Request& req,

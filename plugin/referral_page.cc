@@ -49,14 +49,15 @@ std::string RequiredMark(const std::string& lang, const FormQuestion& q) {
     return absl::StrCat(" <span class=\"help\">(",
                         Tr(lang, {"niet verplicht", "optional"}), ")</span>");
   }
-  return absl::StrCat(" <span class=\"required\" aria-hidden=\"true\">*</span>");
+  return absl::StrCat(
+      " <span class=\"required\" aria-hidden=\"true\">*</span>");
 }
 
 struct Described {
-  std::string help_html;   // the help paragraph, or ""
-  std::string error_html;  // the error paragraph, or ""
-  std::string describedby; // ' aria-describedby="…"' or ""
-  std::string invalid;     // ' aria-invalid="true"' or ""
+  std::string help_html;    // the help paragraph, or ""
+  std::string error_html;   // the error paragraph, or ""
+  std::string describedby;  // ' aria-describedby="…"' or ""
+  std::string invalid;      // ' aria-invalid="true"' or ""
 };
 
 Described Describe(const std::string& lang, const FormQuestion& q,
@@ -66,10 +67,11 @@ Described Describe(const std::string& lang, const FormQuestion& q,
   std::vector<std::string> ids;
   const std::string help = Tr(lang, q.help());
   if (error != nullptr) {
-    d.error_html = absl::StrCat(
-        "<p class=\"error\" id=\"", id, "-error\"><span class=\"visually-hidden\">",
-        Tr(lang, {"Fout: ", "Error: "}), "</span>",
-        HtmlEscapeMultiline(ErrorText(lang, &q, *error)), "</p>");
+    d.error_html =
+        absl::StrCat("<p class=\"error\" id=\"", id,
+                     "-error\"><span class=\"visually-hidden\">",
+                     Tr(lang, {"Fout: ", "Error: "}), "</span>",
+                     HtmlEscapeMultiline(ErrorText(lang, &q, *error)), "</p>");
     ids.push_back(id + "-error");
     d.invalid = " aria-invalid=\"true\"";
   }
@@ -110,14 +112,13 @@ std::string RenderChoices(const std::string& lang, const FormQuestion& q,
   int index = 0;
   for (const Choice& choice : choices) {
     const std::string option_id = absl::StrCat(id, "-", index++);
-    absl::StrAppend(
-        &html, "<div class=\"option\"><input type=\"",
-        multiple ? "checkbox" : "radio", "\" id=\"", option_id,
-        "\" name=\"", HtmlEscape(q.field()), "\" value=\"",
-        HtmlEscape(choice.value), "\"",
-        HasValue(values, q.field(), choice.value) ? " checked" : "",
-        "><label for=\"", option_id, "\">", HtmlEscape(choice.label),
-        "</label></div>");
+    absl::StrAppend(&html, "<div class=\"option\"><input type=\"",
+                    multiple ? "checkbox" : "radio", "\" id=\"", option_id,
+                    "\" name=\"", HtmlEscape(q.field()), "\" value=\"",
+                    HtmlEscape(choice.value), "\"",
+                    HasValue(values, q.field(), choice.value) ? " checked" : "",
+                    "><label for=\"", option_id, "\">",
+                    HtmlEscape(choice.label), "</label></div>");
   }
   absl::StrAppend(&html, "</fieldset>");
   return html;
@@ -178,8 +179,9 @@ std::string RenderErrorSummary(const std::string& lang,
     const FormQuestion* q = FindQuestion(form, error.field);
     if (q != nullptr && !IsAnsweredByPlugin(*q)) {
       absl::StrAppend(&items, "<li><a href=\"#", FieldId(q->field()), "\">",
-                      HtmlEscape(Tr(lang, q->label())), "</a>: ",
-                      HtmlEscapeMultiline(ErrorText(lang, q, error)), "</li>");
+                      HtmlEscape(Tr(lang, q->label())),
+                      "</a>: ", HtmlEscapeMultiline(ErrorText(lang, q, error)),
+                      "</li>");
     } else {
       absl::StrAppend(&items, "<li>", HtmlEscapeMultiline(error.message),
                       "</li>");
@@ -191,8 +193,7 @@ std::string RenderErrorSummary(const std::string& lang,
       "id=\"error-summary\"><h2>",
       refusal ? Tr(lang, {"De verwijzing is niet verstuurd",
                           "The referral was not sent"})
-              : Tr(lang, {"Controleer het formulier",
-                          "Please check the form"}),
+              : Tr(lang, {"Controleer het formulier", "Please check the form"}),
       "</h2><ul>", items, "</ul></div>");
 }
 
@@ -221,8 +222,9 @@ std::string RenderReferralPage(const ReferralPageInput& input) {
                                                  input.errors));
     }
     if (questions.empty()) continue;
-    absl::StrAppend(&body, "<section aria-labelledby=\"s-", HtmlEscape(section.id()),
-                    "\"><h2 id=\"s-", HtmlEscape(section.id()), "\">",
+    absl::StrAppend(&body, "<section aria-labelledby=\"s-",
+                    HtmlEscape(section.id()), "\"><h2 id=\"s-",
+                    HtmlEscape(section.id()), "\">",
                     HtmlEscape(Tr(lang, section.title())), "</h2>");
     const std::string description = Tr(lang, section.description());
     if (!description.empty()) {

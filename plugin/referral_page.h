@@ -22,8 +22,8 @@ struct ReferralPageInput {
   const wor::v1::ReferralForm& form;
   const FieldValues& values;
   std::string lang = "nl";
-  std::string nonce;                 // hidden; identifies this form
-  std::vector<FieldError> errors;    // from the server
+  std::string nonce;               // hidden; identifies this form
+  std::vector<FieldError> errors;  // from the server
 };
 
 // The whole page (layout included).

@@ -28,7 +28,8 @@ bool SetDate(absl::string_view text, Message* date) {
   std::vector<absl::string_view> parts = absl::StrSplit(text, '-');
   int year = 0, month = 0, day = 0;
   if (parts.size() != 3 || !absl::SimpleAtoi(parts[0], &year) ||
-      !absl::SimpleAtoi(parts[1], &month) || !absl::SimpleAtoi(parts[2], &day)) {
+      !absl::SimpleAtoi(parts[1], &month) ||
+      !absl::SimpleAtoi(parts[2], &day)) {
     return false;
   }
   auto* local = dynamic_cast<wor::v1::LocalDate*>(date);

@@ -54,9 +54,9 @@ std::string RequestIdForNonce(absl::string_view nonce);
 
 // A refusal of the server, placed on the form.
 struct FieldError {
-  std::string field;    // the form's field path; empty when not a field
-  std::string message;  // the server's words after the field name
-  bool refusal = false; // FAILED_PRECONDITION: well-formed but not allowed
+  std::string field;     // the form's field path; empty when not a field
+  std::string message;   // the server's words after the field name
+  bool refusal = false;  // FAILED_PRECONDITION: well-formed but not allowed
 };
 
 // Reads "referral.patient.phone: expected …" (the server's message format,

@@ -34,8 +34,8 @@ absl::StatusOr<std::string> ResumeTokenFile::Load() const {
 
 absl::Status ResumeTokenFile::Save(const std::string& token) const {
   const std::string temporary = path_ + ".tmp";
-  int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-                  0600);
+  int fd =
+      ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) return Errno("cannot write", temporary);
   const std::string content = token + "\n";
   ssize_t written = ::write(fd, content.data(), content.size());

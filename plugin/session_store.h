@@ -32,7 +32,7 @@ struct Session {
   std::string fhir_user;         // e.g. "Practitioner/123"
   std::string practitioner_agb;  // the GP's AGB-Z, from the Practitioner
   std::string lang = "nl";
-  FieldValues prefill;           // from FHIR Patient and Practitioner
+  FieldValues prefill;  // from FHIR Patient and Practitioner
   // Form nonces handed out, with the time of the first submit of each (unset
   // until submitted): the same nonce gives the same request.
   std::map<std::string, std::optional<absl::Time>> form_nonces;

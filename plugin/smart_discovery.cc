@@ -72,8 +72,10 @@ absl::StatusOr<SmartConfiguration> DiscoverSmartConfiguration(
   }
   std::string url = absl::StrCat(absl::StripSuffix(iss, "/"),
                                  "/.well-known/smart-configuration");
-  absl::StatusOr<HttpResponse> response = http.Send(
-      {.method = "GET", .url = url, .headers = {{"Accept", "application/json"}}});
+  absl::StatusOr<HttpResponse> response =
+      http.Send({.method = "GET",
+                 .url = url,
+                 .headers = {{"Accept", "application/json"}}});
   if (!response.ok()) return response.status();
   if (response->status != 200) {
     return absl::FailedPreconditionError(absl::StrCat(

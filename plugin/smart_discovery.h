@@ -1,8 +1,8 @@
 // SMART App Launch discovery: reads `{iss}/.well-known/smart-configuration`
 // (SMART App Launch 2, §2.1) and builds the authorize URL of an EHR launch.
 //
-//   absl::StatusOr<SmartConfiguration> c = DiscoverSmartConfiguration(http, iss);
-//   std::string url = AuthorizeUrl(*c, {...});
+//   absl::StatusOr<SmartConfiguration> c = DiscoverSmartConfiguration(http,
+//   iss); std::string url = AuthorizeUrl(*c, {...});
 #ifndef WOR_PLUGIN_SMART_DISCOVERY_H_
 #define WOR_PLUGIN_SMART_DISCOVERY_H_
 

@@ -50,9 +50,8 @@ absl::StatusOr<json> PostTokenRequest(
   json document = json::parse(response->body, nullptr, false);
   if (response->status == 400 || response->status == 401) {
     return absl::PermissionDeniedError(absl::StrCat(
-        "the EHR's token endpoint refused the request (HTTP ",
-        response->status, ", ",
-        document.is_object() ? StringField(document, "error") : "", ")"));
+        "the EHR's token endpoint refused the request (HTTP ", response->status,
+        ", ", document.is_object() ? StringField(document, "error") : "", ")"));
   }
   if (response->status != 200 || !document.is_object()) {
     return absl::FailedPreconditionError(absl::StrCat(
@@ -100,7 +99,8 @@ absl::StatusOr<LaunchToken> ParseLaunchTokenResponse(
       if (aud->is_string()) audience_ok = aud->get<std::string>() == client_id;
       if (aud->is_array()) {
         for (const json& item : *aud) {
-          audience_ok |= item.is_string() && item.get<std::string>() == client_id;
+          audience_ok |=
+              item.is_string() && item.get<std::string>() == client_id;
         }
       }
     }

@@ -83,7 +83,8 @@ std::string Date(const wor::v1::LocalDate& date) {
 std::string Time(const google::protobuf::Timestamp& t) {
   static const absl::TimeZone* kAmsterdam = [] {
     auto* zone = new absl::TimeZone;
-    if (!absl::LoadTimeZone("Europe/Amsterdam", zone)) *zone = absl::UTCTimeZone();
+    if (!absl::LoadTimeZone("Europe/Amsterdam", zone))
+      *zone = absl::UTCTimeZone();
     return zone;
   }();
   return absl::FormatTime("%Y-%m-%d %H:%M", absl::FromUnixSeconds(t.seconds()),
@@ -99,16 +100,21 @@ std::string DeadlineRows(const std::string& lang,
   };
   const Row rows[] = {
       {{"eerste contact (streef)", "first contact (target)"},
-       deadlines.has_first_contact_target(), deadlines.first_contact_target()},
+       deadlines.has_first_contact_target(),
+       deadlines.first_contact_target()},
       {{"eerste contact (uiterlijk)", "first contact (limit)"},
-       deadlines.has_first_contact_limit(), deadlines.first_contact_limit()},
+       deadlines.has_first_contact_limit(),
+       deadlines.first_contact_limit()},
       {{"intake", "intake"}, deadlines.has_intake(), deadlines.intake()},
       {{"terugkoppeling na intake", "feedback after intake"},
-       deadlines.has_intake_feedback(), deadlines.intake_feedback()},
-      {{"einde traject", "end of trajectory"}, deadlines.has_trajectory_end(),
+       deadlines.has_intake_feedback(),
+       deadlines.intake_feedback()},
+      {{"einde traject", "end of trajectory"},
+       deadlines.has_trajectory_end(),
        deadlines.trajectory_end()},
       {{"terugkoppeling bij afronding", "feedback at closing"},
-       deadlines.has_closing_feedback(), deadlines.closing_feedback()},
+       deadlines.has_closing_feedback(),
+       deadlines.closing_feedback()},
   };
   std::string html;
   for (const Row& row : rows) {
@@ -141,8 +147,8 @@ std::string FeedbackList(const std::string& lang,
   std::string html = "<ul class=\"feedback\">";
   for (const wor::v1::Feedback& feedback : item.feedback) {
     absl::StrAppend(&html, "<li><strong>",
-                    Tr(lang, FeedbackKindText(feedback.kind())),
-                    "</strong> (", HtmlEscape(Time(feedback.send_time())), ")");
+                    Tr(lang, FeedbackKindText(feedback.kind())), "</strong> (",
+                    HtmlEscape(Time(feedback.send_time())), ")");
     if (feedback.has_acknowledge_time()) {
       absl::StrAppend(&html, " — ",
                       Tr(lang, {"in het dossier", "in the record"}));
@@ -188,9 +194,8 @@ std::string RenderStatusCard(const StatusCardInput& input) {
     const wor::v1::Referral& r = item.referral;
     const bool fresh = r.name() == input.just_created;
     absl::StrAppend(
-        &body, "<section class=\"card\" data-referral=\"",
-        HtmlEscape(r.name()), "\" aria-labelledby=\"",
-        HtmlEscape(FieldId(r.name())), "\"><h2 id=\"",
+        &body, "<section class=\"card\" data-referral=\"", HtmlEscape(r.name()),
+        "\" aria-labelledby=\"", HtmlEscape(FieldId(r.name())), "\"><h2 id=\"",
         HtmlEscape(FieldId(r.name())), "\">",
         Tr(lang, {"Verwijzing van ", "Referral of "}),
         HtmlEscape(Time(r.create_time())),
@@ -205,10 +210,9 @@ std::string RenderStatusCard(const StatusCardInput& input) {
                       Tr(lang, {"Termijnen", "Deadlines"}),
                       "</caption><thead><tr><th scope=\"col\">",
                       Tr(lang, {"Termijn", "Deadline"}),
-                      "</th><th scope=\"col\">",
-                      Tr(lang, {"Uiterlijk", "Due"}), "</th><th scope=\"col\">",
-                      Tr(lang, {"Stand", "Status"}), "</th></tr></thead><tbody>",
-                      rows, "</tbody></table>");
+                      "</th><th scope=\"col\">", Tr(lang, {"Uiterlijk", "Due"}),
+                      "</th><th scope=\"col\">", Tr(lang, {"Stand", "Status"}),
+                      "</th></tr></thead><tbody>", rows, "</tbody></table>");
     }
     absl::StrAppend(&body, "<h3>", Tr(lang, {"Terugkoppeling", "Feedback"}),
                     "</h3>", FeedbackList(lang, item), "</section>");

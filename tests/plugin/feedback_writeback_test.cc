@@ -75,7 +75,8 @@ class FeedbackWritebackTest : public ::testing::Test {
     event.set_type(wor::v1::REFERRAL_EVENT_TYPE_FEEDBACK_SENT);
     event.set_feedback("referrals/r1/feedback/f1");
     event.mutable_referral()->set_name("referrals/r1");
-    event.mutable_referral()->mutable_patient()->set_ehr_patient_reference("pat-1");
+    event.mutable_referral()->mutable_patient()->set_ehr_patient_reference(
+        "pat-1");
     event.mutable_referral()->set_welfare_organisation(
         "welfareOrganisations/41234567");
     return event;

@@ -70,8 +70,10 @@ TEST(HtmlEscape, TheStatusCardEscapesFeedbackAndNames) {
   wor::v1::Feedback feedback;
   feedback.set_summary(kEvil);
   item.feedback.push_back(feedback);
-  std::string html = RenderStatusCard(
-      {.lang = "nl", .referrals = {item}, .just_created = kEvil, .notice = kEvil});
+  std::string html = RenderStatusCard({.lang = "nl",
+                                       .referrals = {item},
+                                       .just_created = kEvil,
+                                       .notice = kEvil});
   EXPECT_THAT(html, Not(HasSubstr("<script>")));
   EXPECT_THAT(html, HasSubstr(kEscaped));
 }

@@ -13,7 +13,8 @@ class LaunchStateStoreTest : public ::testing::Test {
 };
 
 TEST_F(LaunchStateStoreTest, AStateGivesBackItsLaunchOnce) {
-  std::string state = store_.Put({.iss = "https://ehr/fhir", .code_verifier = "v"});
+  std::string state =
+      store_.Put({.iss = "https://ehr/fhir", .code_verifier = "v"});
   absl::StatusOr<PendingLaunch> first = store_.Take(state);
   ASSERT_TRUE(first.ok());
   EXPECT_EQ(first->iss, "https://ehr/fhir");

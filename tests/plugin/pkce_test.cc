@@ -15,10 +15,10 @@ TEST(Pkce, S256ChallengeMatchesTheRfc7636AppendixBExample) {
 }
 
 TEST(Pkce, TheAppendixBOctetsEncodeToItsVerifier) {
-  const unsigned char octets[] = {
-      116, 24,  223, 180, 151, 153, 224, 37,  79,  250, 96,  125, 216, 173, 187,
-      186, 22,  212, 37,  77,  105, 214, 191, 240, 91,  88,  5,   88,  83,  132,
-      141, 121};
+  const unsigned char octets[] = {116, 24,  223, 180, 151, 153, 224, 37,
+                                  79,  250, 96,  125, 216, 173, 187, 186,
+                                  22,  212, 37,  77,  105, 214, 191, 240,
+                                  91,  88,  5,   88,  83,  132, 141, 121};
   EXPECT_EQ(Base64UrlEncode(std::string(reinterpret_cast<const char*>(octets),
                                         sizeof(octets))),
             "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");

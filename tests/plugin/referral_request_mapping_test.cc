@@ -76,7 +76,8 @@ TEST(ReferralRequestMapping, FillsEveryAnsweredQuestionOfTheServersForm) {
   EXPECT_EQ(r.consent().method(), wor::v1::CONSENT_METHOD_VERBAL);
 }
 
-TEST(ReferralRequestMapping, TheLaunchFillsRoutePatientReferenceAndConsentTime) {
+TEST(ReferralRequestMapping,
+     TheLaunchFillsRoutePatientReferenceAndConsentTime) {
   absl::StatusOr<wor::v1::CreateReferralRequest> request =
       BuildCreateReferralRequest(server::TheReferralForm(), CompleteAnswers(),
                                  Context());
@@ -106,8 +107,8 @@ TEST(ReferralRequestMapping, UnreadableAnswersAreLeftForTheServerToRefuse) {
   FieldValues answers = {{"patient.birth_date", "12-04-1980x"},
                          {"referrer.role", "REFERRER_ROLE_SURGEON"},
                          {"indicators", "INDICATOR_NONSENSE"}};
-  auto request = BuildCreateReferralRequest(server::TheReferralForm(), answers,
-                                            Context());
+  auto request =
+      BuildCreateReferralRequest(server::TheReferralForm(), answers, Context());
   ASSERT_TRUE(request.ok());
   EXPECT_FALSE(request->referral().patient().has_birth_date());
   EXPECT_EQ(request->referral().referrer().role(),

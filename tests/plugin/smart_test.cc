@@ -11,10 +11,12 @@ namespace {
 using ::testing::HasSubstr;
 
 TEST(SmartDiscovery, RequiresS256) {
-  auto ok = ParseSmartConfiguration(R"({"authorization_endpoint":"https://a/auth",
+  auto ok =
+      ParseSmartConfiguration(R"({"authorization_endpoint":"https://a/auth",
       "token_endpoint":"https://a/token","code_challenge_methods_supported":["S256"]})");
   ASSERT_TRUE(ok.ok());
-  auto plain = ParseSmartConfiguration(R"({"authorization_endpoint":"https://a/auth",
+  auto plain =
+      ParseSmartConfiguration(R"({"authorization_endpoint":"https://a/auth",
       "token_endpoint":"https://a/token","code_challenge_methods_supported":["plain"]})");
   EXPECT_EQ(plain.status().code(), absl::StatusCode::kFailedPrecondition);
 }
@@ -28,10 +30,12 @@ TEST(SmartDiscovery, TheAuthorizeUrlCarriesPkceStateAudienceAndLaunch) {
                                      .aud = "https://ehr/fhir",
                                      .launch = "L1",
                                      .code_challenge = "ch"});
-  EXPECT_THAT(url, HasSubstr("https://a/auth?response_type=code&client_id=wor"));
+  EXPECT_THAT(url,
+              HasSubstr("https://a/auth?response_type=code&client_id=wor"));
   EXPECT_THAT(url, HasSubstr("&redirect_uri=https%3A%2F%2Fp%2Fcallback"));
   EXPECT_THAT(url, HasSubstr("&scope=launch%20openid"));
-  EXPECT_THAT(url, HasSubstr("&state=s1&aud=https%3A%2F%2Fehr%2Ffhir&launch=L1"));
+  EXPECT_THAT(url,
+              HasSubstr("&state=s1&aud=https%3A%2F%2Fehr%2Ffhir&launch=L1"));
   EXPECT_THAT(url, HasSubstr("&code_challenge=ch&code_challenge_method=S256"));
 }
 
@@ -52,8 +56,9 @@ TEST(SmartToken, ReadsPatientAndFhirUserOfThisClient) {
 }
 
 TEST(Cookies, FindsTheSessionCookieAmongOthers) {
-  EXPECT_EQ(CookieValue("_session=a; __Host-wor-plugin=xyz; b=c", kSessionCookie),
-            "xyz");
+  EXPECT_EQ(
+      CookieValue("_session=a; __Host-wor-plugin=xyz; b=c", kSessionCookie),
+      "xyz");
   EXPECT_EQ(CookieValue("_session=a", kSessionCookie), "");
 }
 
