@@ -1,5 +1,8 @@
 #include "plugin/ehr_feedback_sink.h"
 
+#include <utility>
+#include <vector>
+
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
@@ -107,6 +110,32 @@ absl::Status OpenEmrMessageSink::Deliver(const FeedbackDelivery& delivery) {
     return absl::UnavailableError(absl::StrCat("no backend token for OpenEMR: ",
                                                token.status().message()));
   }
+  const std::string base(absl::StripSuffix(api_base_, "/"));
+  const std::vector<std::pair<std::string, std::string>> headers = {
+      {"Accept", "application/json"},
+      {"Authorization", absl::StrCat("Bearer ", *token)}};
+  // The launch gives the FHIR Patient id (OpenEMR's patient uuid); the
+  // message API wants the pid, which the patient API returns.
+  absl::StatusOr<HttpResponse> patient = http_->Send(
+      {.method = "GET",
+       .url = absl::StrCat(base, "/patient/",
+                           UrlEncode(delivery.ehr_patient_reference)),
+       .headers = headers});
+  if (!patient.ok()) return patient.status();
+  if (absl::Status s = StatusFromHttp(patient->status, "reading the patient");
+      !s.ok()) {
+    return s;
+  }
+  nlohmann::json found = nlohmann::json::parse(patient->body, nullptr, false);
+  std::string pid;
+  if (found.is_object() && found.contains("data") &&
+      found["data"].is_object() && found["data"].contains("pid")) {
+    const nlohmann::json& value = found["data"]["pid"];
+    pid = value.is_string() ? value.get<std::string>() : value.dump();
+  }
+  if (pid.empty()) {
+    return absl::FailedPreconditionError("OpenEMR returned no pid");
+  }
   nlohmann::json message = {
       {"body", FeedbackRecordText(delivery)}, {"groupname", "Default"},
       {"from", "Welzijn op Recept"},          {"to", recipient_},
@@ -114,11 +143,8 @@ absl::Status OpenEmrMessageSink::Deliver(const FeedbackDelivery& delivery) {
   };
   absl::StatusOr<HttpResponse> response = http_->Send(
       {.method = "POST",
-       .url =
-           absl::StrCat(absl::StripSuffix(api_base_, "/"), "/patient/",
-                        UrlEncode(delivery.ehr_patient_reference), "/message"),
-       .headers = {{"Accept", "application/json"},
-                   {"Authorization", absl::StrCat("Bearer ", *token)}},
+       .url = absl::StrCat(base, "/patient/", UrlEncode(pid), "/message"),
+       .headers = headers,
        .body = message.dump(),
        .content_type = "application/json"});
   if (!response.ok()) return response.status();

@@ -68,7 +68,8 @@ class FhirCommunicationSink final : public EhrFeedbackSink {
   std::string fhir_base_;
 };
 
-// POST {api_base}/patient/{pid}/message with the feedback as the message
+// POST {api_base}/patient/{pid}/message (pid looked up from the patient
+// uuid with GET {api_base}/patient/{uuid}) with the feedback as the message
 // body, addressed to `recipient` (an OpenEMR user name). OpenEMR has no
 // identifier on messages, so idempotency rests on the worker's
 // acknowledgement (an acknowledged feedback is not written again).
