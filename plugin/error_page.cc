@@ -93,6 +93,32 @@ ErrorText TextFor(ErrorKind kind) {
 
 }  // namespace
 
+const char* ErrorKindName(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::kLaunchInvalid:
+      return "launch_invalid";
+    case ErrorKind::kEhrUnreachable:
+      return "ehr_unreachable";
+    case ErrorKind::kStateInvalid:
+      return "state_invalid";
+    case ErrorKind::kAuthorisationDenied:
+      return "authorisation_denied";
+    case ErrorKind::kNoPatientContext:
+      return "no_patient_context";
+    case ErrorKind::kNoUserContext:
+      return "no_user_context";
+    case ErrorKind::kSessionMissing:
+      return "session_missing";
+    case ErrorKind::kServerUnavailable:
+      return "server_unavailable";
+    case ErrorKind::kServerRefused:
+      return "server_refused";
+    case ErrorKind::kFormExpired:
+      return "form_expired";
+  }
+  return "unknown";
+}
+
 int HttpStatusFor(ErrorKind kind) {
   switch (kind) {
     case ErrorKind::kLaunchInvalid:
@@ -122,7 +148,8 @@ std::string RenderErrorPage(ErrorKind kind, const std::string& lang) {
        .title = Tr(l, text.title),
        .body = absl::StrCat("<div class=\"summary\" role=\"alert\"><p>",
                             Tr(l, text.explanation), "</p></div>"),
-       .path = "/"});
+       .path = "/",
+       .language_switch = false});
 }
 
 }  // namespace wor::plugin

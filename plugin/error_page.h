@@ -21,6 +21,9 @@ enum class ErrorKind {
   kFormExpired,          // unknown form nonce
 };
 
+// A stable name for logs, e.g. "state_invalid".
+const char* ErrorKindName(ErrorKind kind);
+
 // The HTTP status for the kind.
 int HttpStatusFor(ErrorKind kind);
 

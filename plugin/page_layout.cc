@@ -49,6 +49,9 @@ th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #d0d7de;vertic
 .withheld{font-style:italic;color:#3d444d}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .lang a[aria-current]{font-weight:700;text-decoration:none}
+nav a[aria-current]{font-weight:700;text-decoration:none;border-bottom:3px solid #fff}
+.skip{position:absolute;left:-999px;top:0;background:#fff;color:#0b4f8a;padding:.5rem 1rem;z-index:1}
+.skip:focus{left:0}
 )css";
 
 }  // namespace
@@ -75,12 +78,21 @@ std::string RenderPage(const Page& page) {
   };
   std::string nav;
   if (page.navigation) {
+    auto link = [&](const char* path, const Text& label) {
+      return absl::StrCat("<a href=\"", path, "?lang=", lang, "\"",
+                          page.path == path ? " aria-current=\"page\"" : "",
+                          ">", Tr(lang, label), "</a>");
+    };
     nav =
         absl::StrCat("<nav aria-label=\"", Tr(lang, {"Hoofdmenu", "Main menu"}),
-                     "\">", "<a href=\"/referral?lang=", lang, "\">",
-                     Tr(lang, {"Verwijzen", "Refer"}), "</a>",
-                     "<a href=\"/status?lang=", lang, "\">",
-                     Tr(lang, {"Status", "Status"}), "</a></nav>");
+                     "\">", link("/referral", {"Verwijzen", "Refer"}),
+                     link("/status", {"Status", "Status"}), "</nav>");
+  }
+  std::string switcher;
+  if (page.language_switch) {
+    switcher =
+        absl::StrCat("<span class=\"lang\">", lang_link("nl", "Nederlands"),
+                     " | ", lang_link("en", "English"), "</span>");
   }
   return absl::StrCat(
       "<!DOCTYPE html>\n<html lang=\"", lang,
@@ -88,10 +100,10 @@ std::string RenderPage(const Page& page) {
       "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
       "<title>",
       HtmlEscape(page.title), " — Welzijn op Recept</title><style>", kStyles,
-      "</style></head><body><header><span class=\"brand\">Welzijn op "
-      "Recept</span>",
-      nav, "<span class=\"lang\">", lang_link("nl", "Nederlands"), " | ",
-      lang_link("en", "English"), "</span></header><main id=\"main\"><h1>",
+      "</style></head><body><a class=\"skip\" href=\"#main\">",
+      Tr(lang, {"Naar de inhoud", "Skip to content"}),
+      "</a><header><span class=\"brand\">Welzijn op Recept</span>", nav,
+      switcher, "</header><main id=\"main\" tabindex=\"-1\"><h1>",
       HtmlEscape(page.title), "</h1>", page.body, "</main></body></html>\n");
 }
 

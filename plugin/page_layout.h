@@ -33,6 +33,7 @@ struct Page {
   std::string body;         // HTML
   std::string path = "/";   // this page's path, for the language switch
   bool navigation = false;  // links to the form and the status card
+  bool language_switch = true;
 };
 
 std::string RenderPage(const Page& page);

@@ -124,8 +124,8 @@ std::string PluginApp::LangOf(const httplib::Request& req,
 
 void PluginApp::SendError(httplib::Response& res, ErrorKind kind,
                           const std::string& lang, absl::string_view reason) {
-  LogEvent("request_refused", {{"kind", std::to_string(static_cast<int>(kind))},
-                               {"reason", std::string(reason)}});
+  LogEvent("request_refused",
+           {{"kind", ErrorKindName(kind)}, {"reason", std::string(reason)}});
   SecurityHeaders(res);
   res.status = HttpStatusFor(kind);
   res.set_content(RenderErrorPage(kind, lang), kHtml);

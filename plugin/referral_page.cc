@@ -50,7 +50,9 @@ std::string RequiredMark(const std::string& lang, const FormQuestion& q) {
                         Tr(lang, {"niet verplicht", "optional"}), ")</span>");
   }
   return absl::StrCat(
-      " <span class=\"required\" aria-hidden=\"true\">*</span>");
+      " <span class=\"required\" aria-hidden=\"true\">*</span><span "
+      "class=\"visually-hidden\"> (",
+      Tr(lang, {"verplicht", "required"}), ")</span>");
 }
 
 struct Described {

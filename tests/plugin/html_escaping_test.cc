@@ -107,3 +107,35 @@ TEST(ReferralPage, LinksErrorsToTheirFieldWithAriaDescribedby) {
 
 }  // namespace
 }  // namespace wor::plugin
+
+namespace wor::plugin {
+namespace {
+
+TEST(StatusCard, ShowsDeadlinesAsTheServerReportsThemAndWithheldFeedback) {
+  ReferralWithFeedback item;
+  item.referral.set_name("referrals/r1");
+  item.referral.set_state(wor::v1::REFERRAL_STATE_ACCEPTED);
+  auto* deadlines = item.referral.mutable_deadlines();
+  deadlines->mutable_first_contact_target()->set_status(
+      wor::v1::DEADLINE_STATUS_BREACHED);
+  deadlines->mutable_first_contact_target()->mutable_due_date()->set_year(2026);
+  deadlines->mutable_first_contact_limit()->set_status(
+      wor::v1::DEADLINE_STATUS_PENDING);
+  deadlines->mutable_intake()->set_status(wor::v1::DEADLINE_STATUS_MET_ON_TIME);
+  wor::v1::Feedback withheld;
+  withheld.set_kind(wor::v1::FEEDBACK_KIND_AFTER_INTAKE);
+  withheld.set_content_withheld(true);
+  item.feedback.push_back(withheld);
+  std::string html = RenderStatusCard({.lang = "nl", .referrals = {item}});
+  EXPECT_THAT(html, HasSubstr("class=\"status-overdue\">te laat"));
+  EXPECT_THAT(html, HasSubstr("class=\"status-due\">loopt"));
+  EXPECT_THAT(html, HasSubstr("class=\"status-met\">gehaald"));
+  EXPECT_THAT(html, HasSubstr("de inhoud wordt niet gedeeld"));
+  EXPECT_THAT(html, HasSubstr("data-state=\"REFERRAL_STATE_ACCEPTED\""));
+  std::string en = RenderStatusCard({.lang = "en", .referrals = {item}});
+  EXPECT_THAT(en, HasSubstr(">overdue<"));
+  EXPECT_THAT(en, HasSubstr("its content is not shared"));
+}
+
+}  // namespace
+}  // namespace wor::plugin
