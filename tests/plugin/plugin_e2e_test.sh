@@ -219,14 +219,16 @@ wait_for "the acknowledgement on the server" acknowledged
 passed "the server shows the feedback acknowledged by the practice"
 
 # --- A restart of the plugin from an empty state writes nothing twice. ---
+state_file="$work_dir/plugin-state/writeback.resume_token"
+last_token=$(cat "$state_file")
 kill "$plugin_pid"
 wait "$plugin_pid" 2>/dev/null || true
-rm -f "$work_dir/plugin-state/writeback.resume_token"
+rm -f "$state_file"
 start_plugin
 wait_for "the restarted plugin" curl -skf "$plugin_base/healthz"
-wait_for "the replay of the stream" test -s "$work_dir/plugin-state/writeback.resume_token"
-replayed() { grep -c '"event":"writeback_watching"' "$work_dir/plugin.log" | grep -q '^[2-9]'; }
-wait_for "the write-back to follow the stream again" replayed
+# The replay has passed the feedback event once it is back at the last token.
+replayed() { [[ -s $state_file && $(cat "$state_file") == "$last_token" ]]; }
+wait_for "the write-back to replay the stream up to where it was" replayed
 communications || fail "FHIR search after the restart"
 grep -o "$feedback_name\"" "$work_dir/communications.json" | wc -l | grep -qx 1 ||
   fail "the feedback was written twice: $(cat "$work_dir/communications.json")"
