@@ -168,7 +168,8 @@ passed "wor-plugin serves HTTPS on $plugin_base"
 
 drive() {
   (cd "$source_dir" && PLUGIN_BASE="$plugin_base" FHIR_BASE="$fhir_base" TEST_BASE="$test_base" \
-     ARTEFACTS="$artefacts" FEEDBACK_TEXT="${feedback_text:-}" node "$e2e_dir/drive.mjs" "$1")
+     ARTEFACTS="$artefacts" FEEDBACK_TEXT="${feedback_text:-}" CLOSING_TEXT="${closing_text:-}" \
+     node "$e2e_dir/drive.mjs" "$1")
 }
 
 # --- The GP refers from the EHR. ---
@@ -238,6 +239,33 @@ passed "after a restart that replays the whole stream the EHR still holds exactl
 out=$(drive status 2>&1) || { echo "$out" >&2; fail "browser: status"; }
 echo "$out"
 passed "the status card shows the feedback"
+
+# --- Withdrawn consent: the next feedback reaches the record without its
+# content, and the card says it is withheld. ---
+coach activity "$referral" --category movement_and_fun --activity walking_group >/dev/null ||
+  fail "coach activity"
+coach complete "$referral" --outcome activity-started --scores 6,6,7,6.5,6,7 >/dev/null ||
+  fail "coach complete"
+gp consent revoke "$referral" --scope feedback-to-referrer --method verbal >/dev/null ||
+  fail "gp consent revoke"
+closing_text="Traject afgesloten: loopt twee keer per week mee met de wandelgroep."
+echo "$closing_text" | coach feedback send "$referral" --kind at-closing >"$work_dir/closing.out" ||
+  fail "coach closing feedback"
+closing_name=$(head -n 1 "$work_dir/closing.out")
+has_withheld_communication() {
+  communications && grep -q "$closing_name" "$work_dir/communications.json"
+}
+wait_for "the closing feedback in the EHR" has_withheld_communication
+if grep -q "twee keer per week" "$work_dir/communications.json"; then
+  fail "the EHR received feedback content the patient withdrew consent for"
+fi
+grep -q "geen toestemming" "$work_dir/communications.json" ||
+  fail "the withheld Communication does not say why: $(cat "$work_dir/communications.json")"
+passed "after the patient withdrew feedback consent the EHR gets a Communication without the content"
+
+out=$(drive withheld 2>&1) || { echo "$out" >&2; fail "browser: withheld"; }
+echo "$out"
+passed "the status card shows that feedback exists but is withheld"
 
 out=$(drive errors 2>&1) || { echo "$out" >&2; fail "browser: errors"; }
 echo "$out"

@@ -6,6 +6,8 @@
 //                           repeated submit of the same form creates no
 //                           second one); prints REFERRAL=<name>
 //   node drive.mjs status   a new launch; the status card shows the feedback
+//   node drive.mjs withheld after consent for feedback was withdrawn: the
+//                           card shows feedback exists, not its content
 //   node drive.mjs errors   expired and forged launches, a wrong state, a
 //                           token without patient, no session: clear pages
 //
@@ -195,6 +197,19 @@ async function status(page) {
   ok('the form follows in English');
 }
 
+async function withheld(page) {
+  await page.goto(launchUrl(await openLaunch()));
+  const response = await page.goto(`${PLUGIN_BASE}/status?lang=nl`);
+  assert.equal(response.status(), 200);
+  const card = await page.textContent('main');
+  assert.match(card, /bij afronding/);
+  assert.match(card, /de inhoud wordt niet gedeeld/);
+  assert.ok(!card.includes(process.env.CLOSING_TEXT), 'withheld content is not shown');
+  assert.match(card, /afgerond/);
+  ok('after consent for feedback was withdrawn the card shows the feedback exists, not its content');
+  await screenshot(page, '05-status-withheld.png');
+}
+
 async function errors(page, context) {
   let response = await page.goto(launchUrl(await openLaunch({ ttlMs: -1000 })));
   await expectErrorPage(page, response, 403, 'Het HIS gaf geen toegang');
@@ -244,6 +259,7 @@ try {
   page.setDefaultTimeout(15000);
   if (phase === 'refer') await refer(page);
   else if (phase === 'status') await status(page);
+  else if (phase === 'withheld') await withheld(page);
   else if (phase === 'errors') await errors(page, context);
   else throw new Error(`unknown phase ${phase}`);
 } catch (e) {
