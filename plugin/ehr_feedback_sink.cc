@@ -37,7 +37,7 @@ std::string FeedbackRecordText(const FeedbackDelivery& delivery) {
   if (delivery.content_withheld) {
     return absl::StrCat(heading,
                         ": de welzijnscoach heeft teruggekoppeld, maar de "
-                        "patiënt heeft geen toestemming gegeven om de inhoud "
+                        "patiënt geeft (nog) geen toestemming om de inhoud "
                         "met de verwijzer te delen.");
   }
   return absl::StrCat(heading, ":\n", delivery.summary);

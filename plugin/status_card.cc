@@ -157,11 +157,12 @@ std::string FeedbackList(const std::string& lang,
       absl::StrAppend(
           &html, "<p class=\"withheld\">",
           Tr(lang, {"Er is terugkoppeling, maar de inhoud wordt niet gedeeld: "
-                    "de patiënt heeft geen toestemming gegeven voor "
+                    "de patiënt geeft (nog) geen toestemming voor "
                     "terugkoppeling aan de verwijzer.",
                     "Feedback exists, but its content is not shared: the "
-                    "patient has not consented to feedback to the "
-                    "referrer."}),
+                    "patient has not consented (or no longer consents) to "
+                    "feedback to "
+                    "the referrer."}),
           "</p>");
     } else {
       absl::StrAppend(&html, "<p>", HtmlEscapeMultiline(feedback.summary()),
