@@ -109,6 +109,14 @@ void RunWriteback(const PluginConfig& config, const Clock& clock,
 }
 
 int Run(int argc, char** argv) {
+  // Signals are taken by one thread with sigwait; blocked before any thread
+  // (gRPC starts its own) exists, so that every thread inherits the mask.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
   for (int i = 1; i < argc; ++i) {
     if (std::string(argv[i]) == "--help") {
       std::cout << PluginUsage();
@@ -145,13 +153,6 @@ int Run(int argc, char** argv) {
 
   std::unique_ptr<HttpClient> http =
       NewHttpClient({.ca_file = config->ehr_ca_file});
-
-  // Signals are taken by one thread with sigwait.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGTERM);
-  sigaddset(&signals, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   httplib::SSLServer server(config->tls_cert_file.c_str(),
                             config->tls_key_file.c_str());

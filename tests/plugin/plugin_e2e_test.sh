@@ -222,8 +222,11 @@ passed "the server shows the feedback acknowledged by the practice"
 # --- A restart of the plugin from an empty state writes nothing twice. ---
 state_file="$work_dir/plugin-state/writeback.resume_token"
 last_token=$(cat "$state_file")
-kill "$plugin_pid"
-wait "$plugin_pid" 2>/dev/null || true
+kill -TERM "$plugin_pid"
+plugin_exit=0
+wait "$plugin_pid" || plugin_exit=$?
+[[ $plugin_exit -eq 0 ]] || fail "wor-plugin exited $plugin_exit on SIGTERM"
+grep -q '"event":"plugin_stopped"' "$work_dir/plugin.log" || fail "wor-plugin did not stop cleanly"
 rm -f "$state_file"
 start_plugin
 wait_for "the restarted plugin" curl -skf "$plugin_base/healthz"
@@ -233,7 +236,7 @@ wait_for "the write-back to replay the stream up to where it was" replayed
 communications || fail "FHIR search after the restart"
 grep -o "$feedback_name\"" "$work_dir/communications.json" | wc -l | grep -qx 1 ||
   fail "the feedback was written twice: $(cat "$work_dir/communications.json")"
-passed "after a restart that replays the whole stream the EHR still holds exactly one Communication"
+passed "SIGTERM stops the plugin cleanly; after a restart that replays the whole stream the EHR still holds exactly one Communication"
 
 # --- The GP sees the feedback on the status card. ---
 out=$(drive status 2>&1) || { echo "$out" >&2; fail "browser: status"; }
