@@ -26,13 +26,15 @@ namespace {
 
 constexpr char kHtml[] = "text/html; charset=utf-8";
 
+// No script, no framing: the app opens in its own window (its session cookie
+// is SameSite=Lax, which a cross-site frame would not send anyway).
 void SecurityHeaders(httplib::Response& res) {
   res.set_header("Cache-Control", "no-store");
   res.set_header("X-Content-Type-Options", "nosniff");
   res.set_header("Referrer-Policy", "no-referrer");
   res.set_header("Content-Security-Policy",
                  "default-src 'none'; style-src 'unsafe-inline'; "
-                 "form-action 'self'; frame-ancestors *; base-uri 'none'");
+                 "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
 }
 
 void Redirect(httplib::Response& res, const std::string& location) {
