@@ -131,7 +131,10 @@ passed "wor-server serves mutual TLS on port $server_port"
 plugin_port=$(free_port)
 plugin_base="https://127.0.0.1:$plugin_port"
 client_secret=$(openssl rand -hex 16)
+# Over HTTPS with the development PKI's server certificate (127.0.0.1), as
+# a real EHR; the plugin trusts it through --ehr-ca-file.
 (cd "$source_dir" && PLUGIN_BASE="$plugin_base" CLIENT_SECRET="$client_secret" \
+   TLS_CERT_FILE="$pki/server.pem" TLS_KEY_FILE="$pki/server.key.pem" \
    exec node "$e2e_dir/ehr.mjs") >"$work_dir/ehr.out" 2>"$work_dir/ehr.log" &
 pids+=($!)
 wait_for "the EHR to start" grep -q fhirBase "$work_dir/ehr.out"
@@ -153,7 +156,7 @@ start_plugin() {
     --listen-port="$plugin_port" \
     --tls-cert-file="$work_dir/plugin.pem" --tls-key-file="$work_dir/plugin.key.pem" \
     --client-id=wor-plugin --client-secret="$client_secret" \
-    --allowed-iss="$fhir_base" \
+    --allowed-iss="$fhir_base" --ehr-ca-file="$pki/ca.pem" \
     --wor-endpoint="127.0.0.1:$server_port" --wor-ca-file="$pki/ca.pem" \
     --wor-cert-file="$pki/clients/agb-01012345.pem" \
     --wor-key-file="$pki/clients/agb-01012345.key.pem" \
@@ -167,7 +170,8 @@ wait_for "the plugin to answer" curl -skf "$plugin_base/healthz"
 passed "wor-plugin serves HTTPS on $plugin_base"
 
 drive() {
-  (cd "$source_dir" && PLUGIN_BASE="$plugin_base" FHIR_BASE="$fhir_base" TEST_BASE="$test_base" \
+  (cd "$source_dir" && NODE_EXTRA_CA_CERTS="$pki/ca.pem" \
+     PLUGIN_BASE="$plugin_base" FHIR_BASE="$fhir_base" TEST_BASE="$test_base" \
      ARTEFACTS="$artefacts" FEEDBACK_TEXT="${feedback_text:-}" CLOSING_TEXT="${closing_text:-}" \
      node "$e2e_dir/drive.mjs" "$1")
 }
@@ -196,12 +200,12 @@ passed "the coach accepts, contacts, holds the intake and sends feedback ($feedb
 
 # --- The feedback lands in the EHR: a Communication for the patient. ---
 backend_token() {
-  curl -sf -u "wor-plugin:$client_secret" -d grant_type=client_credentials \
+  curl -sf --cacert "$pki/ca.pem" -u "wor-plugin:$client_secret" -d grant_type=client_credentials \
     --data-urlencode "scope=system/Communication.read" "$issuer/token" |
     node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.stdout.write(JSON.parse(s).access_token))'
 }
 communications() {
-  curl -sf -H "Authorization: Bearer $(backend_token)" \
+  curl -sf --cacert "$pki/ca.pem" -H "Authorization: Bearer $(backend_token)" \
     "$fhir_base/Communication?subject=Patient/$patient_id" >"$work_dir/communications.json"
 }
 has_feedback_communication() {

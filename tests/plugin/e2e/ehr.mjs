@@ -13,9 +13,12 @@
 //    does when the GP clicks the button.
 //
 // Usage: node ehr.mjs  (env PLUGIN_BASE=https://127.0.0.1:PORT,
-// CLIENT_SECRET=...). Prints one JSON line {"fhirBase","issuer","testBase",
+// CLIENT_SECRET=..., and TLS_CERT_FILE/TLS_KEY_FILE to serve HTTPS as a real
+// EHR does; plain HTTP without them). Prints one JSON line {"fhirBase","issuer","testBase",
 // "patientId","practitionerId"} on stdout when ready.
+import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import crypto from 'node:crypto';
 import Provider, { errors } from 'oidc-provider';
 import * as jose from 'jose';
@@ -51,12 +54,17 @@ for (const file of SEARCH_PARAMETER_BUNDLE_FILES) {
 const repo = new MemoryRepository();
 const router = new FhirRouter();
 
-const fhirServer = http.createServer();
-const authServer = http.createServer();
+const tls = process.env.TLS_CERT_FILE
+  ? { cert: fs.readFileSync(process.env.TLS_CERT_FILE), key: fs.readFileSync(process.env.TLS_KEY_FILE) }
+  : null;
+const createServer = () => (tls ? https.createServer(tls) : http.createServer());
+const scheme = tls ? 'https' : 'http';
+const fhirServer = createServer();
+const authServer = createServer();
 const fhirPort = await listen(fhirServer);
 const authPort = await listen(authServer);
-const FHIR_BASE = `http://127.0.0.1:${fhirPort}/fhir`;
-const ISSUER = `http://127.0.0.1:${authPort}`;
+const FHIR_BASE = `${scheme}://127.0.0.1:${fhirPort}/fhir`;
+const ISSUER = `${scheme}://127.0.0.1:${authPort}`;
 
 const patient = await repo.createResource({
   resourceType: 'Patient',
@@ -272,7 +280,7 @@ fhirServer.on('request', async (req, res) => {
 process.stdout.write(`${JSON.stringify({
   fhirBase: FHIR_BASE,
   issuer: ISSUER,
-  testBase: `http://127.0.0.1:${fhirPort}`,
+  testBase: `${scheme}://127.0.0.1:${fhirPort}`,
   patientId: patient.id,
   practitionerId: practitioner.id,
 })}\n`);
