@@ -106,7 +106,12 @@ async function refer(page) {
   assert.equal(await page.locator('label[for="f-patient-given_name"]').count(), 1);
   assert.ok((await page.locator('fieldset legend').count()) >= 10, 'choices are fieldsets with legends');
   assert.equal(await page.locator('input[name="route"]').count(), 0, 'the route is the plugin\'s, not asked');
-  ok('the form is built from GetReferralForm: labelled fields, fieldsets with legends');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip', 'a skip link comes first');
+  await page.focus('#f-patient-given_name');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none', 'focus is visible');
+  ok('the form is built from GetReferralForm: labelled fields, fieldsets with legends, a skip link, visible focus');
   await screenshot(page, '01-referral-form.png');
 
   await choose(page, 'indicators', 'INDICATOR_LONELINESS');
