@@ -8,7 +8,6 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "plugin/ehr_feedback_sink.h"
-#include "plugin/prefill.h"
 #include "wor/client/mocks/mock_feedback_connection.h"
 #include "wor/client/mocks/mock_referral_connection.h"
 
@@ -68,7 +67,11 @@ class FeedbackWritebackTest : public ::testing::Test {
     char dir[] = "/tmp/wor-plugin-test-XXXXXX";
     path_ = std::string(mkdtemp(dir)) + "/token";
   }
-  ~FeedbackWritebackTest() override { std::remove(path_.c_str()); }
+  ~FeedbackWritebackTest() override {
+    std::remove((path_ + ".tmp").c_str());
+    std::remove(path_.c_str());
+    ::rmdir(path_.substr(0, path_.rfind('/')).c_str());
+  }
 
   wor::v1::ReferralEvent FeedbackEvent() {
     wor::v1::ReferralEvent event;
@@ -162,33 +165,6 @@ TEST_F(FeedbackWritebackTest, TheResumeTokenFileKeepsTheLastToken) {
   ASSERT_TRUE(file.Save("t1").ok());
   ASSERT_TRUE(file.Save("t2").ok());
   EXPECT_EQ(*ResumeTokenFile(path_).Load(), "t2");
-}
-
-TEST(Prefill, TakesPatientAndPractitionerFromFhir) {
-  nlohmann::json patient = nlohmann::json::parse(R"({
-    "resourceType":"Patient","id":"pat-1",
-    "name":[{"use":"official","family":"de Boer","given":["Sanne","Maria"]}],
-    "birthDate":"1980-04-12",
-    "telecom":[{"system":"phone","value":"0612345678","use":"mobile"},
-               {"system":"email","value":"sanne@example.org"}],
-    "address":[{"use":"home","line":["Hoofdstraat 12"],"postalCode":"7941 AB","city":"Meppel"}]})");
-  FieldValues values = PrefillFromPatient(patient);
-  auto get = [&](const char* f) { return values.find(f)->second; };
-  EXPECT_EQ(get("patient.given_name"), "Sanne Maria");
-  EXPECT_EQ(get("patient.family_name"), "de Boer");
-  EXPECT_EQ(get("patient.birth_date"), "1980-04-12");
-  EXPECT_EQ(get("patient.phone"), "0612345678");
-  EXPECT_EQ(get("patient.email"), "sanne@example.org");
-  EXPECT_EQ(get("patient.address.street"), "Hoofdstraat");
-  EXPECT_EQ(get("patient.address.house_number"), "12");
-  nlohmann::json practitioner = nlohmann::json::parse(R"({
-    "resourceType":"Practitioner",
-    "identifier":[{"system":"http://fhir.nl/fhir/NamingSystem/agb-z","value":"01234567"}],
-    "name":[{"family":"Jansen","given":["Anna"],"prefix":["dr."]}]})");
-  FieldValues gp = PrefillFromPractitioner(practitioner);
-  EXPECT_EQ(gp.find("referrer.person_agb")->second, "01234567");
-  EXPECT_EQ(gp.find("consent.obtained_by_agb")->second, "01234567");
-  EXPECT_EQ(gp.find("referrer.display_name")->second, "dr. Anna Jansen");
 }
 
 }  // namespace
