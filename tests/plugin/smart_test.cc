@@ -64,3 +64,49 @@ TEST(Cookies, FindsTheSessionCookieAmongOthers) {
 
 }  // namespace
 }  // namespace wor::plugin
+
+namespace wor::plugin {
+namespace {
+
+class OneAnswerHttp final : public HttpClient {
+ public:
+  absl::StatusOr<HttpResponse> Send(const HttpRequest& request) override {
+    last = request;
+    return answer;
+  }
+  HttpRequest last;
+  HttpResponse answer;
+};
+
+TEST(SmartToken, TheCodeExchangeAuthenticatesWithBasicOrPost) {
+  OneAnswerHttp http;
+  http.answer = {.status = 200,
+                 .body = R"({"access_token":"at","patient":"p"})"};
+  ClientCredentials basic{.client_id = "wor", .client_secret = "s3cret"};
+  ASSERT_TRUE(
+      ExchangeCode(http, basic, "https://a/token", "c1", "v1", "https://p/cb")
+          .ok());
+  EXPECT_THAT(http.last.body, HasSubstr("grant_type=authorization_code"));
+  EXPECT_THAT(http.last.body, HasSubstr("code_verifier=v1"));
+  EXPECT_THAT(http.last.body, ::testing::Not(HasSubstr("s3cret")));
+  EXPECT_EQ(http.last.headers.back().first, "Authorization");
+  EXPECT_EQ(http.last.headers.back().second, "Basic d29yOnMzY3JldA==");
+
+  ClientCredentials post = basic;
+  post.auth_method = "client_secret_post";
+  ASSERT_TRUE(
+      ExchangeCode(http, post, "https://a/token", "c1", "v1", "https://p/cb")
+          .ok());
+  EXPECT_THAT(http.last.body, HasSubstr("client_id=wor&client_secret=s3cret"));
+}
+
+TEST(SmartToken, ARefusedCodeIsPermissionDenied) {
+  OneAnswerHttp http;
+  http.answer = {.status = 400, .body = R"({"error":"invalid_grant"})"};
+  auto token = ExchangeCode(http, {.client_id = "wor"}, "https://a/token", "c",
+                            "v", "https://p/cb");
+  EXPECT_EQ(token.status().code(), absl::StatusCode::kPermissionDenied);
+}
+
+}  // namespace
+}  // namespace wor::plugin
