@@ -15,6 +15,8 @@ BUILD_DIR holds server/wor-server, server/wor-mint-token and the generated
 modules in client-sdk/python/generated (CMake target wor_python_client).
 """
 
+import csv
+import datetime
 import math
 import os
 import shutil
@@ -41,6 +43,7 @@ from wor_client.command_line import use_generated_dir  # noqa: E402
 BUILD_DIR = None  # set from the command line
 GP = "agb-01012345"
 COACH = "kvk-41234567"
+ANALYST = "partner-gemeente-meppel"
 
 
 class RealServerTestCase(unittest.TestCase):
@@ -247,6 +250,51 @@ class ReferralsOverMutualTls(RealServerTestCase):
         self.assertExit(result, wor_client.EXIT_PERMISSION_DENIED)
         self.assertIn("PERMISSION_DENIED: ", result.stderr)
         self.assertIn("COACH", result.stderr)
+
+
+class PartnerStatistics(RealServerTestCase):
+
+    def test_the_analyst_pulls_statistics_to_csv_with_small_counts_suppressed(self):
+        for _ in range(6):
+            self.create_referral()
+        out = self.work_dir / "statistieken.csv"
+        compliance = self.work_dir / "termijnen.csv"
+        today = datetime.date.today().isoformat()
+        result = self.run_example(
+            "statistics_to_csv.py", *self.tls_args(ANALYST, "analyst"),
+            "--from", "2020-01-01", "--to", today, "--rows", "practice",
+            "--columns", "month", "--out", str(out),
+            "--compliance", str(compliance))
+        self.assertExit(result, 0)
+        with out.open(newline="") as file:
+            rows = list(csv.DictReader(file))
+        grand = [r for r in rows if r["row_key"] == "TOTAL" and r["column_key"] == "TOTAL"]
+        self.assertEqual(len(grand), 1)
+        self.assertGreaterEqual(int(grand[0]["count"]), 6)
+        practice_rows = [r for r in rows if r["row_key"] == "01012345"]
+        self.assertTrue(practice_rows)
+        self.assertEqual(practice_rows[0]["row_name"], "Huisartsenpraktijk De Hoofdstraat")
+        for r in rows:
+            if r["suppressed"] == "1":
+                self.assertEqual(r["count"], "")
+            else:
+                self.assertFalse(1 <= int(r["count"]) <= 4, r)
+        self.assertNotIn("Jan", out.read_text())
+        self.assertIn("row_key,row_name,contacted", compliance.read_text())
+        self.assertTokenNotShown(result.stdout + result.stderr, "analyst")
+
+    def test_a_coach_may_not_pull_partner_statistics(self):
+        result = self.run_example(
+            "statistics_to_csv.py", *self.tls_args(COACH, "coach"),
+            "--from", "2020-01-01", "--to", "2030-01-01")
+        self.assertExit(result, 7)
+
+    def test_a_bad_date_is_a_usage_error_before_anything_is_sent(self):
+        result = self.run_example(
+            "statistics_to_csv.py", *self.tls_args(ANALYST, "analyst"),
+            "--from", "1 januari", "--to", "2030-01-01")
+        self.assertExit(result, 2)
+        self.assertIn("YYYY-MM-DD", result.stderr)
 
 
 class RefusedCallers(RealServerTestCase):

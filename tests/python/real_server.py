@@ -30,6 +30,8 @@ START_TIMEOUT_SECONDS = 10.0
 TOKENS = {
     "gp": ("agb-01012345", "agb:01012345", "huisarts-1", "GP", ["--valid-for=8h"]),
     "coach": ("kvk-41234567", "kvk:41234567", "coach-1", "COACH", ["--valid-for=8h"]),
+    "analyst": ("partner-gemeente-meppel", "partner:gemeente-meppel", "analyst-1",
+                "PARTNER_ANALYST", ["--valid-for=8h"]),
     # Issued two days ago for eight hours: long expired.
     "expired": ("agb-01012345", "agb:01012345", "huisarts-1", "GP",
                 [f"--now={int(time.time()) - 2 * 86400}", "--valid-for=8h"]),

@@ -118,6 +118,35 @@ class InstalledPackageTest(unittest.TestCase):
         self.assertIn("1 referrals", listed.stderr)
         self.assertNotIn("Sanne", listed.stdout + listed.stderr)
 
+    def test_partner_example_pulls_statistics_to_csv_over_mutual_tls(self):
+        pki = self.server.pki
+        env = dict(os.environ,
+                   WOR_SERVER=self.server.address,
+                   WOR_CA_FILE=str(pki / "ca.pem"),
+                   WOR_CERT_FILE=str(pki / "clients" / "partner-gemeente-meppel.pem"),
+                   WOR_KEY_FILE=str(pki / "clients" / "partner-gemeente-meppel.key.pem"),
+                   WOR_TOKEN_FILE=str(self.server.token_file("analyst")))
+        pulled = run([str(self.example_build / "statistics_to_csv"),
+                      "2020-01-01", "2029-12-31"], env=env)
+        self.assertEqual(pulled.returncode, 0, pulled.stdout + pulled.stderr)
+        lines = pulled.stdout.splitlines()
+        self.assertEqual(lines[0], "row_key,row_name,column_key,column_name,count,suppressed")
+        self.assertRegex(lines[-1], r"^TOTAL,Totaal,TOTAL,Totaal,(\d*),[01]$")
+        for line in lines[1:]:
+            count, suppressed = line.rsplit(",", 2)[-2:]
+            if suppressed == "1":
+                self.assertEqual(count, "")
+            else:
+                self.assertFalse(1 <= int(count) <= 4, line)
+        # The coach's organisation may not.
+        env.update(WOR_CERT_FILE=str(pki / "clients" / "kvk-41234567.pem"),
+                   WOR_KEY_FILE=str(pki / "clients" / "kvk-41234567.key.pem"),
+                   WOR_TOKEN_FILE=str(self.server.token_file("coach")))
+        refused = run([str(self.example_build / "statistics_to_csv"),
+                       "2020-01-01", "2029-12-31"], env=env)
+        self.assertEqual(refused.returncode, 1)
+        self.assertIn("PERMISSION_DENIED", refused.stderr)
+
     def test_example_without_client_certificate_is_refused_with_a_reason(self):
         pki = self.server.pki
         env = dict(os.environ, WOR_SERVER=self.server.address,
