@@ -167,7 +167,7 @@ std::vector<Command> BuildCommands() {
        {Value("language", "nl|en")},
        RunConsentReceipt},
       {"form", {}, {}, RunForm},
-      {"catalogue", {}, {}, RunCatalogue},
+      {"catalogue", {}, {Switch("hsds")}, RunCatalogue},
       {"watch",
        {},
        {Value("from", "TOKEN"), Value("practice", "AGB"),

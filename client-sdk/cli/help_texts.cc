@@ -277,7 +277,9 @@ constexpr Entry kEntries[] = {
      "question fills (as named in the server's errors) and the answers that\n"
      "refuse a referral."},
     {"catalogue", "Toon de activiteiten van de regio",
-     "Show the region's activities", "", ""},
+     "Show the region's activities",
+     "--hsds: als Open Referral HSDS 3.0 (JSON), voor de sociale kaart.",
+     "--hsds: as Open Referral HSDS 3.0 (JSON), for the social map."},
     {"watch", "Volg wijzigingen van verwijzingen (Ctrl-C stopt)",
      "Follow referral changes (Ctrl-C stops)",
      "Per gebeurtenis één regel: hervatpunt, soort, verwijzing, status; nooit\n"

@@ -23,7 +23,19 @@ int RunForm(CommandContext& context, const ParsedFlags& /*flags*/) {
   return kExitOk;
 }
 
-int RunCatalogue(CommandContext& context, const ParsedFlags& /*flags*/) {
+int RunCatalogue(CommandContext& context, const ParsedFlags& flags) {
+  if (flags.Has("hsds")) {
+    wor::v1::ExportCatalogueAsHsdsResponse hsds;
+    const absl::Status status =
+        CallUnary(context, &CatalogueConnection::ExportCatalogueAsHsds,
+                  wor::v1::ExportCatalogueAsHsdsRequest(), &hsds);
+    if (!status.ok()) return ReportRpcError(context, status);
+    context.out() << hsds.hsds_json();
+    if (!hsds.hsds_json().empty() && hsds.hsds_json().back() != '\n') {
+      context.out() << "\n";
+    }
+    return kExitOk;
+  }
   wor::v1::GetActivityCatalogueResponse response;
   const absl::Status status =
       CallUnary(context, &CatalogueConnection::GetActivityCatalogue,

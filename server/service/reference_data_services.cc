@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "server/domain/coach_names.h"
+#include "server/domain/hsds_export.h"
 #include "server/domain/referral_form.h"
 
 namespace wor::server {
@@ -30,6 +31,25 @@ grpc::Status CatalogueServiceImpl::GetActivityCatalogue(
               "; leave region empty or ask that region's server"));
         }
         *response->mutable_catalogue() = region_->catalogue();
+        return absl::OkStatus();
+      });
+}
+
+grpc::Status CatalogueServiceImpl::ExportCatalogueAsHsds(
+    grpc::ServerContext* context,
+    const wor::v1::ExportCatalogueAsHsdsRequest* request,
+    wor::v1::ExportCatalogueAsHsdsResponse* response) {
+  return runner_->Run(
+      context, "wor.v1.CatalogueService.ExportCatalogueAsHsds",
+      [&](const CallContext&) -> absl::Status {
+        if (!request->region().empty() &&
+            request->region() != region_->region_name()) {
+          return absl::NotFoundError(absl::StrCat(
+              "region: this server serves ", region_->region_name(),
+              "; leave region empty or ask that region's server"));
+        }
+        response->set_hsds_json(
+            CatalogueAsHsdsJson(region_->catalogue(), region_->region_name()));
         return absl::OkStatus();
       });
 }

@@ -32,6 +32,10 @@ class CatalogueServiceImpl final : public wor::v1::CatalogueService::Service {
       grpc::ServerContext* context,
       const wor::v1::GetActivityCatalogueRequest* request,
       wor::v1::GetActivityCatalogueResponse* response) override;
+  grpc::Status ExportCatalogueAsHsds(
+      grpc::ServerContext* context,
+      const wor::v1::ExportCatalogueAsHsdsRequest* request,
+      wor::v1::ExportCatalogueAsHsdsResponse* response) override;
 
  private:
   const RegionDirectory* region_;

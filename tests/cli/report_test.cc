@@ -189,5 +189,14 @@ TEST_F(ReportCommand, WritesTheReportFromTheServersStatistics) {
   EXPECT_EQ(Run(kAnalyst, {"report", "--from", "1 april"}), 2);
 }
 
+TEST_F(ReportCommand, TheCatalogueGoesOutAsHsdsForTheSocialMap) {
+  std::string said;
+  ASSERT_EQ(Run(kAnalyst, {"catalogue", "--hsds"}, &said), 0) << said;
+  EXPECT_THAT(said, HasSubstr("\"hsds_version\":\"3.0\""));
+  EXPECT_THAT(said, HasSubstr("\"region\":\"regions/meppel\""));
+  EXPECT_THAT(said, HasSubstr("\"code\":\"discover_and_do\""));
+  EXPECT_THAT(said, HasSubstr("Repair Caf"));
+}
+
 }  // namespace
 }  // namespace wor::server

@@ -12,4 +12,11 @@ CatalogueClient::GetActivityCatalogue(
   return std::move(*response->mutable_catalogue());
 }
 
+absl::StatusOr<std::string> CatalogueClient::ExportCatalogueAsHsds(
+    const wor::v1::ExportCatalogueAsHsdsRequest& request) {
+  auto response = connection_->ExportCatalogueAsHsds(request);
+  if (!response.ok()) return std::move(response).status();
+  return std::move(*response->mutable_hsds_json());
+}
+
 }  // namespace wor::client

@@ -10,6 +10,7 @@
 #define WOR_CLIENT_CATALOGUE_CLIENT_H_
 
 #include <memory>
+#include <string>
 #include <utility>
 
 #include "absl/status/statusor.h"
@@ -24,6 +25,9 @@ class CatalogueClient {
 
   absl::StatusOr<wor::v1::ActivityCatalogue> GetActivityCatalogue(
       const wor::v1::GetActivityCatalogueRequest& request);
+  // The catalogue as Open Referral HSDS 3.0 JSON.
+  absl::StatusOr<std::string> ExportCatalogueAsHsds(
+      const wor::v1::ExportCatalogueAsHsdsRequest& request);
 
  private:
   std::shared_ptr<CatalogueConnection> connection_;

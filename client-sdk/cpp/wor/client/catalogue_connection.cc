@@ -22,6 +22,12 @@ class CatalogueConnectionImpl final : public CatalogueConnection {
                           request);
   }
 
+  absl::StatusOr<wor::v1::ExportCatalogueAsHsdsResponse> ExportCatalogueAsHsds(
+      const wor::v1::ExportCatalogueAsHsdsRequest& request) override {
+    return internal::Read(*context_, stub_.get(),
+                          &Stub::ExportCatalogueAsHsds, request);
+  }
+
  private:
   std::shared_ptr<const internal::CallContext> context_;
   std::shared_ptr<Stub> stub_;

@@ -24,6 +24,9 @@ class CatalogueConnection {
   // Idempotent: retried on UNAVAILABLE.
   virtual absl::StatusOr<wor::v1::GetActivityCatalogueResponse>
   GetActivityCatalogue(const wor::v1::GetActivityCatalogueRequest& request) = 0;
+  // Idempotent: retried on UNAVAILABLE.
+  virtual absl::StatusOr<wor::v1::ExportCatalogueAsHsdsResponse>
+  ExportCatalogueAsHsds(const wor::v1::ExportCatalogueAsHsdsRequest& request) = 0;
 };
 
 // A connection to the server `options` describe.

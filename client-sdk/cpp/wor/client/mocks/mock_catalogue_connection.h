@@ -20,6 +20,10 @@ class MockCatalogueConnection : public wor::client::CatalogueConnection {
               GetActivityCatalogue,
               (const wor::v1::GetActivityCatalogueRequest& request),
               (override));
+  MOCK_METHOD(absl::StatusOr<wor::v1::ExportCatalogueAsHsdsResponse>,
+              ExportCatalogueAsHsds,
+              (const wor::v1::ExportCatalogueAsHsdsRequest& request),
+              (override));
 };
 
 }  // namespace wor::client::mocks
