@@ -175,7 +175,9 @@ PartnerReporting::Statistics(
   ReferralStatisticsBuilder builder(&directory_, request.rows(),
                                     request.columns());
   WOR_RETURN_IF_ERROR(store_->ScanReferralFacts(
-      FactsFilter{.first_day = first, .last_day = last},
+      FactsFilter{.first_day = first,
+                  .last_day = last,
+                  .with_identifiers = false},
       [&](const ReferralFacts& facts) { builder.Add(facts); }));
   WOR_ASSIGN_OR_RETURN(wor::v1::GetReferralStatisticsResponse response,
                        builder.Build(threshold_));

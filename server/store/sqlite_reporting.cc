@@ -1,6 +1,10 @@
 // Partner-reporting rows of the SQLite store; see sqlite_reporting.h.
 #include "server/store/sqlite_reporting.h"
 
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
 #include <optional>
 
 #include "absl/strings/str_cat.h"
@@ -18,11 +22,14 @@ constexpr char kFactColumns[] =
     "referral_id, practice_agb, patient_pseudonym, referral_day, age_band, "
     "route, state, outcome, indicator_mask, working_days_to_contact, "
     "contact_within_target, contact_within_limit, working_days_to_intake, "
-    "monitoring_consent, intake_score_1, intake_score_2, intake_score_3, "
-    "intake_score_4, intake_score_5, intake_score_6, closing_score_1, "
-    "closing_score_2, closing_score_3, closing_score_4, closing_score_5, "
-    "closing_score_6";
-constexpr int kFactColumnCount = 26;
+    "monitoring_consent, intake_scores, closing_scores";
+constexpr int kFactColumnCount = 16;
+// The same columns without the two identifiers, for statistics.
+constexpr char kStatisticsColumns[] =
+    "'', practice_agb, '', referral_day, age_band, "
+    "route, state, outcome, indicator_mask, working_days_to_contact, "
+    "contact_within_target, contact_within_limit, working_days_to_intake, "
+    "monitoring_consent, intake_scores, closing_scores";
 
 void BindOptionalInt(SqliteStatement& stmt, int index,
                      const std::optional<int32_t>& value) {
@@ -33,15 +40,24 @@ void BindOptionalInt(SqliteStatement& stmt, int index,
   }
 }
 
-void BindScores(SqliteStatement& stmt, int first_index,
-                const HealthScores& scores) {
+// Six little-endian doubles, NaN for a missing score; NULL when all are.
+void BindScores(SqliteStatement& stmt, int index, const HealthScores& scores) {
+  if (std::none_of(scores.begin(), scores.end(),
+                   [](const auto& s) { return s.has_value(); })) {
+    stmt.BindNull(index);
+    return;
+  }
+  std::string bytes(6 * 8, '\0');
   for (int i = 0; i < 6; ++i) {
-    if (scores[i]) {
-      stmt.BindDouble(first_index + i, *scores[i]);
-    } else {
-      stmt.BindNull(first_index + i);
+    const double value =
+        scores[i] ? *scores[i] : std::numeric_limits<double>::quiet_NaN();
+    uint64_t bits;
+    std::memcpy(&bits, &value, sizeof bits);
+    for (int b = 0; b < 8; ++b) {
+      bytes[i * 8 + b] = static_cast<char>((bits >> (8 * b)) & 0xff);
     }
   }
+  stmt.BindBlob(index, bytes);
 }
 
 std::optional<int32_t> OptionalInt(const SqliteStatement& stmt, int index) {
@@ -49,12 +65,19 @@ std::optional<int32_t> OptionalInt(const SqliteStatement& stmt, int index) {
   return static_cast<int32_t>(stmt.ColumnInt64(index));
 }
 
-HealthScores Scores(const SqliteStatement& stmt, int first_index) {
+HealthScores Scores(const SqliteStatement& stmt, int index) {
   HealthScores scores;
+  const std::string bytes = stmt.ColumnBlob(index);
+  if (bytes.size() != 6 * 8) return scores;  // NULL: not scored
   for (int i = 0; i < 6; ++i) {
-    if (!stmt.ColumnIsNull(first_index + i)) {
-      scores[i] = stmt.ColumnDouble(first_index + i);
+    uint64_t bits = 0;
+    for (int b = 0; b < 8; ++b) {
+      bits |= static_cast<uint64_t>(static_cast<unsigned char>(bytes[i * 8 + b]))
+              << (8 * b);
     }
+    double value;
+    std::memcpy(&value, &bits, sizeof value);
+    if (!std::isnan(value)) scores[i] = value;
   }
   return scores;
 }
@@ -76,7 +99,7 @@ void ReadFacts(const SqliteStatement& stmt, ReferralFacts& facts) {
   facts.working_days_to_intake = OptionalInt(stmt, 12);
   facts.monitoring_consent = stmt.ColumnInt64(13) != 0;
   facts.intake_scores = Scores(stmt, 14);
-  facts.closing_scores = Scores(stmt, 20);
+  facts.closing_scores = Scores(stmt, 15);
 }
 
 }  // namespace
@@ -107,7 +130,7 @@ absl::Status WriteReferralFacts(SqliteConnection& db, const std::string& id,
   BindOptionalInt(*stmt, 13, facts->working_days_to_intake);
   stmt->BindInt64(14, facts->monitoring_consent ? 1 : 0);
   BindScores(*stmt, 15, facts->intake_scores);
-  BindScores(*stmt, 21, facts->closing_scores);
+  BindScores(*stmt, 16, facts->closing_scores);
   return stmt->Run();
 }
 
@@ -117,7 +140,8 @@ absl::Status ScanReferralFactRows(
   WOR_ASSIGN_OR_RETURN(
       auto stmt,
       db.Prepare(absl::StrCat(
-          "SELECT ", kFactColumns,
+          "SELECT ",
+          filter.with_identifiers ? kFactColumns : kStatisticsColumns,
           " FROM referral_facts WHERE referral_day BETWEEN ? AND ?",
           filter.monitoring_consent_only ? " AND monitoring_consent = 1"
                                          : "")));
