@@ -475,7 +475,14 @@ class MemoryStore final : public Store {
         continue;
       }
       if (filter.monitoring_consent_only && !facts.monitoring_consent) continue;
-      visit(facts);
+      if (filter.with_identifiers) {
+        visit(facts);
+      } else {
+        ReferralFacts anonymous = facts;
+        anonymous.referral_id.clear();
+        anonymous.patient_pseudonym.clear();
+        visit(anonymous);
+      }
     }
     return absl::OkStatus();
   }
