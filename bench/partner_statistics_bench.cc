@@ -49,10 +49,9 @@ const absl::CivilDay kFirstDay(2025, 1, 1);
 constexpr int kDays = 2 * 365;  // two years of referrals, 24 months
 
 // Ten practices: the demo region's three and seven it does not know.
-const char* const kPractices[] = {"01012345", "01023456", "01034567",
-                                  "01045678", "01056789", "01067890",
-                                  "01078901", "01089012", "01090123",
-                                  "01001234"};
+const char* const kPractices[] = {
+    "01012345", "01023456", "01034567", "01045678", "01056789",
+    "01067890", "01078901", "01089012", "01090123", "01001234"};
 
 wor::v1::Referral SyntheticReferral(int i, std::mt19937& random) {
   wor::v1::Referral r;
@@ -85,7 +84,8 @@ wor::v1::Referral SyntheticReferral(int i, std::mt19937& random) {
     r.mutable_intake()->mutable_scores()->set_mental_wellbeing(random() % 11);
   }
   if (stage == 3) {
-    r.mutable_closing()->set_outcome(wor::v1::REFERRAL_OUTCOME_ACTIVITY_STARTED);
+    r.mutable_closing()->set_outcome(
+        wor::v1::REFERRAL_OUTCOME_ACTIVITY_STARTED);
     r.mutable_closing()->mutable_scores()->set_mental_wellbeing(random() % 11);
   }
   return r;
@@ -110,8 +110,8 @@ absl::Status Fill(Store& store, int total) {
 }
 
 // The raw query: practice x month counts straight from the facts table.
-absl::StatusOr<std::map<std::pair<std::string, std::string>, int64_t>> RawCounts(
-    sqlite3* db) {
+absl::StatusOr<std::map<std::pair<std::string, std::string>, int64_t>>
+RawCounts(sqlite3* db) {
   constexpr char kQuery[] =
       "SELECT practice_agb, strftime('%Y-%m', referral_day * 86400, "
       "'unixepoch') AS month, COUNT(*) FROM referral_facts "
@@ -167,10 +167,9 @@ absl::Status Run(const Options& options) {
   const wor::server::config::ServerConfig config = TestConfig("");
   WOR_ASSIGN_OR_RETURN(auto region, RegionDirectory::Create(config));
   FakeClock clock(kNow);
-  WOR_ASSIGN_OR_RETURN(auto reporting,
-                       PartnerReporting::Create(store.get(), &clock,
-                                                region.get(), config,
-                                                std::string(32, 's')));
+  WOR_ASSIGN_OR_RETURN(auto reporting, PartnerReporting::Create(
+                                           store.get(), &clock, region.get(),
+                                           config, std::string(32, 's')));
   CallContext call;
   call.method = "wor.v1.PartnerService.GetReferralStatistics";
   call.caller.organisation = "partner:gemeente-meppel";
@@ -226,10 +225,10 @@ absl::Status Run(const Options& options) {
         const int64_t raw_count =
             counted[{row.label().key(), table.columns(c).key()}];
         if (raw_count != row.cells(c).count()) {
-          return absl::InternalError(absl::StrCat(
-              "count mismatch for ", row.label().key(), " ",
-              table.columns(c).key(), ": ", row.cells(c).count(), " vs ",
-              raw_count));
+          return absl::InternalError(
+              absl::StrCat("count mismatch for ", row.label().key(), " ",
+                           table.columns(c).key(), ": ", row.cells(c).count(),
+                           " vs ", raw_count));
         }
         ++checked;
       }

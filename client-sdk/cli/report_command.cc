@@ -36,10 +36,10 @@ absl::StatusOr<absl::CivilDay> DayFlag(const ParsedFlags& flags,
   if (!flags.Has(name)) return fallback;
   absl::CivilDay day;
   if (!absl::ParseCivilTime(flags.Value(name), &day)) {
-    return absl::InvalidArgumentError(absl::Substitute(
-        m.Pick("ongeldige --$0 '$1': gebruik JJJJ-MM-DD",
-               "invalid --$0 '$1': use YYYY-MM-DD"),
-        name, flags.Value(name)));
+    return absl::InvalidArgumentError(
+        absl::Substitute(m.Pick("ongeldige --$0 '$1': gebruik JJJJ-MM-DD",
+                                "invalid --$0 '$1': use YYYY-MM-DD"),
+                         name, flags.Value(name)));
   }
   return day;
 }
@@ -68,8 +68,7 @@ absl::Status WriteFileAtomically(const std::string& path,
     file.close();
     if (!file) {
       std::remove(temporary.c_str());
-      return absl::UnavailableError(
-          absl::StrCat("cannot write ", temporary));
+      return absl::UnavailableError(absl::StrCat("cannot write ", temporary));
     }
   }
   std::error_code error;
@@ -86,8 +85,8 @@ absl::Status WriteFileAtomically(const std::string& path,
 
 int RunReport(CommandContext& context, const ParsedFlags& flags) {
   const Messages& m = context.messages();
-  const absl::CivilDay today = absl::ToCivilDay(context.now(),
-                                                context.time_zone());
+  const absl::CivilDay today =
+      absl::ToCivilDay(context.now(), context.time_zone());
   absl::StatusOr<absl::CivilDay> from =
       DayFlag(flags, "from", absl::CivilDay(today.year(), 1, 1), m);
   if (!from.ok()) return ReportUsageError(context, from.status(), "report");
@@ -129,11 +128,11 @@ int RunReport(CommandContext& context, const ParsedFlags& flags) {
     return ReportRpcError(context, budget_status);
   }
 
-  const std::string path =
-      flags.Has("out") ? flags.Value("out")
-                       : absl::StrFormat("wor-rapport-%s-%s.html",
-                                         absl::FormatCivilTime(*from),
-                                         absl::FormatCivilTime(*to));
+  const std::string path = flags.Has("out")
+                               ? flags.Value("out")
+                               : absl::StrFormat("wor-rapport-%s-%s.html",
+                                                 absl::FormatCivilTime(*from),
+                                                 absl::FormatCivilTime(*to));
   const absl::Status written =
       WriteFileAtomically(path, RenderReportHtml(data, m));
   if (!written.ok()) return ReportLocalError(context, written);
@@ -147,8 +146,8 @@ int RunReport(CommandContext& context, const ParsedFlags& flags) {
 
 int RunTimeLog(CommandContext& context, const ParsedFlags& flags) {
   const Messages& m = context.messages();
-  const absl::CivilDay today = absl::ToCivilDay(context.now(),
-                                                context.time_zone());
+  const absl::CivilDay today =
+      absl::ToCivilDay(context.now(), context.time_zone());
   absl::StatusOr<absl::CivilDay> day = DayFlag(flags, "day", today, m);
   if (!day.ok()) return ReportUsageError(context, day.status(), "time log");
   int minutes = 0;
@@ -171,15 +170,15 @@ int RunTimeLog(CommandContext& context, const ParsedFlags& flags) {
   request.set_minutes(minutes);
   request.set_request_id(*request_id);
   wor::v1::LogCoachTimeResponse response;
-  const absl::Status status = CallUnary(
-      context, &IntakeConnection::LogCoachTime, request, &response);
+  const absl::Status status =
+      CallUnary(context, &IntakeConnection::LogCoachTime, request, &response);
   if (!status.ok()) return ReportRpcError(context, status);
   if (context.options().json) return PrintJsonResult(context, response);
-  context.out() << absl::Substitute(
-                       m.Pick("$0 minuten geschreven op $1 ($2)",
-                              "$0 minutes logged on $1 ($2)"),
-                       response.entry().minutes(), response.entry().referral(),
-                       absl::FormatCivilTime(*day))
+  context.out() << absl::Substitute(m.Pick("$0 minuten geschreven op $1 ($2)",
+                                           "$0 minutes logged on $1 ($2)"),
+                                    response.entry().minutes(),
+                                    response.entry().referral(),
+                                    absl::FormatCivilTime(*day))
                 << "\n";
   return kExitOk;
 }

@@ -18,9 +18,8 @@ using wor::v1::StatisticsCount;
 using wor::v1::StatisticsTable;
 
 // The palette: distinguishable, and dark enough for white text (WCAG AA).
-constexpr const char* kColours[] = {"#1f5f8b", "#b5532a", "#2e7d4f",
-                                    "#6a4c93", "#8a6d00", "#a23b72",
-                                    "#3b6e6e", "#5c5c5c"};
+constexpr const char* kColours[] = {"#1f5f8b", "#b5532a", "#2e7d4f", "#6a4c93",
+                                    "#8a6d00", "#a23b72", "#3b6e6e", "#5c5c5c"};
 constexpr const char* kSuppressedColour = "#c9c9c9";
 
 std::string Escape(absl::string_view text) {
@@ -28,12 +27,23 @@ std::string Escape(absl::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -74,12 +84,12 @@ std::string Date(const absl::CivilDay& day) {
 // A table of counts with its totals, as published.
 std::string CountTable(const StatisticsTable& table, absl::string_view caption,
                        const Messages& m) {
-  std::string html = absl::StrCat("<table><caption>", Escape(caption),
-                                  "</caption><thead><tr><th scope=\"col\">",
-                                  "</th>");
+  std::string html =
+      absl::StrCat("<table><caption>", Escape(caption),
+                   "</caption><thead><tr><th scope=\"col\">", "</th>");
   for (const auto& column : table.columns()) {
-    absl::StrAppend(&html, "<th scope=\"col\">",
-                    Escape(column.display_name()), "</th>");
+    absl::StrAppend(&html, "<th scope=\"col\">", Escape(column.display_name()),
+                    "</th>");
   }
   absl::StrAppend(&html, "<th scope=\"col\">", m.Pick("Totaal", "Total"),
                   "</th></tr></thead><tbody>");
@@ -127,15 +137,15 @@ std::string StackedBars(const StatisticsTable& table, const Messages& m) {
       width, chart_height + 60, width, chart_height + 60,
       m.Pick("Verwijzingen per maand per praktijk",
              "Referrals per month per practice"));
-  absl::StrAppend(&svg, absl::StrFormat(
-                            "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
-                            "stroke=\"#333\"/>",
-                            left, top + chart_height, width - 5,
-                            top + chart_height));
-  absl::StrAppend(&svg, absl::StrFormat(
-                            "<text x=\"%d\" y=\"%d\" font-size=\"11\" "
-                            "text-anchor=\"end\">%d</text>",
-                            left - 4, top + 10, max_total));
+  absl::StrAppend(
+      &svg,
+      absl::StrFormat("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
+                      "stroke=\"#333\"/>",
+                      left, top + chart_height, width - 5, top + chart_height));
+  absl::StrAppend(&svg,
+                  absl::StrFormat("<text x=\"%d\" y=\"%d\" font-size=\"11\" "
+                                  "text-anchor=\"end\">%d</text>",
+                                  left - 4, top + 10, max_total));
   for (int c = 0; c < columns; ++c) {
     const int x = left + gap / 2 + c * (bar + gap);
     double y = top + chart_height;
@@ -170,15 +180,15 @@ std::string StackedBars(const StatisticsTable& table, const Messages& m) {
                                 m.Pick("onderdrukt (&lt;5 per praktijk)",
                                        "suppressed (&lt;5 per practice)")));
     }
-    absl::StrAppend(&svg,
-                    absl::StrFormat("<text x=\"%d\" y=\"%.1f\" font-size=\"11\" "
-                                    "text-anchor=\"middle\">%s</text>",
-                                    x + bar / 2, y - 3, Count(total)));
     absl::StrAppend(
-        &svg, absl::StrFormat("<text x=\"%d\" y=\"%d\" font-size=\"11\" "
+        &svg, absl::StrFormat("<text x=\"%d\" y=\"%.1f\" font-size=\"11\" "
                               "text-anchor=\"middle\">%s</text>",
-                              x + bar / 2, top + chart_height + 16,
-                              Escape(table.columns(c).key())));
+                              x + bar / 2, y - 3, Count(total)));
+    absl::StrAppend(&svg,
+                    absl::StrFormat("<text x=\"%d\" y=\"%d\" font-size=\"11\" "
+                                    "text-anchor=\"middle\">%s</text>",
+                                    x + bar / 2, top + chart_height + 16,
+                                    Escape(table.columns(c).key())));
   }
   absl::StrAppend(&svg, "</svg>");
   // The legend, as text next to colour swatches.
@@ -188,10 +198,9 @@ std::string StackedBars(const StatisticsTable& table, const Messages& m) {
                     "\"></span>", Escape(table.rows(r).label().display_name()),
                     "</li>");
   }
-  absl::StrAppend(&legend, "<li><span style=\"background:", kSuppressedColour,
-                  "\"></span>",
-                  m.Pick("onderdrukt (&lt;5)", "suppressed (&lt;5)"),
-                  "</li></ul>");
+  absl::StrAppend(
+      &legend, "<li><span style=\"background:", kSuppressedColour, "\"></span>",
+      m.Pick("onderdrukt (&lt;5)", "suppressed (&lt;5)"), "</li></ul>");
   return svg + legend;
 }
 
@@ -213,20 +222,19 @@ std::string HorizontalBars(const std::vector<Bar>& bars, double max,
       height, Escape(title));
   for (size_t i = 0; i < bars.size(); ++i) {
     const int y = 5 + static_cast<int>(i) * row;
-    absl::StrAppend(&svg, absl::StrFormat(
-                              "<text x=\"%d\" y=\"%d\" font-size=\"12\" "
+    absl::StrAppend(
+        &svg, absl::StrFormat("<text x=\"%d\" y=\"%d\" font-size=\"12\" "
                               "text-anchor=\"end\">%s</text>",
                               label_width - 6, y + 15, Escape(bars[i].label)));
     const double w =
         bars[i].value && max > 0 ? bar_width * *bars[i].value / max : 0;
-    absl::StrAppend(&svg,
-                    absl::StrFormat("<rect x=\"%d\" y=\"%d\" width=\"%.1f\" "
-                                    "height=\"16\" fill=\"%s\"/>",
-                                    label_width, y + 3, w,
-                                    bars[i].value ? kColours[0]
-                                                  : kSuppressedColour));
-    absl::StrAppend(&svg, absl::StrFormat(
-                              "<text x=\"%.1f\" y=\"%d\" font-size=\"12\">%s"
+    absl::StrAppend(
+        &svg, absl::StrFormat("<rect x=\"%d\" y=\"%d\" width=\"%.1f\" "
+                              "height=\"16\" fill=\"%s\"/>",
+                              label_width, y + 3, w,
+                              bars[i].value ? kColours[0] : kSuppressedColour));
+    absl::StrAppend(
+        &svg, absl::StrFormat("<text x=\"%.1f\" y=\"%d\" font-size=\"12\">%s"
                               "</text>",
                               label_width + w + 5, y + 15, bars[i].text));
   }
@@ -255,11 +263,11 @@ std::string ComplianceSection(const ReportData& data, const Messages& m) {
             absl::StrFormat("%.1f", overall.median_working_days_to_contact())));
     if (overall.has_median_working_days_to_intake()) {
       absl::StrAppend(
-          &html,
-          absl::Substitute(
-              m.Pick("; tot de intake: $0 werkdagen",
-                     "; to the intake: $0 working days"),
-              absl::StrFormat("%.1f", overall.median_working_days_to_intake())));
+          &html, absl::Substitute(
+                     m.Pick("; tot de intake: $0 werkdagen",
+                            "; to the intake: $0 working days"),
+                     absl::StrFormat("%.1f",
+                                     overall.median_working_days_to_intake())));
     }
     absl::StrAppend(&html, ".");
   } else {
@@ -271,11 +279,13 @@ std::string ComplianceSection(const ReportData& data, const Messages& m) {
   for (const auto& row : stats.compliance_by_row()) {
     Bar bar{row.label().display_name(), std::nullopt, "&lt;5"};
     if (row.has_contacted() && row.contacted() == 0) {
-      bar.text = std::string(m.Pick("nog niemand bereikt", "nobody reached yet"));
+      bar.text =
+          std::string(m.Pick("nog niemand bereikt", "nobody reached yet"));
     }
     if (row.has_share_contacted_within_target()) {
       bar.value = row.share_contacted_within_target();
-      bar.text = absl::StrCat(Percent(*bar.value), " (n=", row.contacted(), ")");
+      bar.text =
+          absl::StrCat(Percent(*bar.value), " (n=", row.contacted(), ")");
     }
     bars.push_back(bar);
   }
@@ -310,8 +320,9 @@ std::string OutcomeSection(const ReportData& data, const Messages& m) {
   if (bars.empty()) return "";
   return absl::StrCat(
       "<h2>", m.Pick("Uitkomsten", "Outcomes"), "</h2><figure>",
-      HorizontalBars(bars, max, m.Pick("Uitkomst van de verwijzingen",
-                                       "Outcome of the referrals")),
+      HorizontalBars(
+          bars, max,
+          m.Pick("Uitkomst van de verwijzingen", "Outcome of the referrals")),
       "<figcaption>",
       m.Pick("Afgeronde verwijzingen naar uitkomst; de overige zijn nog open.",
              "Completed referrals by outcome; the others are still open."),
@@ -336,27 +347,27 @@ std::string WellbeingSection(const ReportData& data, const Messages& m) {
       m.Pick("Positieve Gezondheid bij intake en afsluiting",
              "Positive Health at intake and closing"));
   for (int v = 0; v <= 10; v += 2) {
-    absl::StrAppend(&svg, absl::StrFormat(
-                              "<text x=\"%d\" y=\"12\" font-size=\"10\" "
-                              "text-anchor=\"middle\">%d</text>",
-                              label_width + v * scale, v));
+    absl::StrAppend(&svg,
+                    absl::StrFormat("<text x=\"%d\" y=\"12\" font-size=\"10\" "
+                                    "text-anchor=\"middle\">%d</text>",
+                                    label_width + v * scale, v));
   }
   for (int i = 0; i < wellbeing.size(); ++i) {
     const auto& w = wellbeing[i];
     const int y = 20 + i * row;
     const int d = std::clamp(static_cast<int>(w.dimension()) - 1, 0, 5);
-    absl::StrAppend(&svg, absl::StrFormat(
-                              "<text x=\"%d\" y=\"%d\" font-size=\"12\" "
-                              "text-anchor=\"end\">%s</text>",
-                              label_width - 8, y + 14,
-                              m.Pick(kNames[d][0], kNames[d][1])));
+    absl::StrAppend(&svg,
+                    absl::StrFormat("<text x=\"%d\" y=\"%d\" font-size=\"12\" "
+                                    "text-anchor=\"end\">%s</text>",
+                                    label_width - 8, y + 14,
+                                    m.Pick(kNames[d][0], kNames[d][1])));
     if (!w.has_mean_change()) {
-      absl::StrAppend(&svg,
-                      absl::StrFormat("<text x=\"%d\" y=\"%d\" font-size=\"12\" "
-                                      "fill=\"#555\">%s</text>",
-                                      label_width, y + 14,
-                                      m.Pick("te weinig scores (&lt;5)",
-                                             "too few scores (&lt;5)")));
+      absl::StrAppend(
+          &svg, absl::StrFormat("<text x=\"%d\" y=\"%d\" font-size=\"12\" "
+                                "fill=\"#555\">%s</text>",
+                                label_width, y + 14,
+                                m.Pick("te weinig scores (&lt;5)",
+                                       "too few scores (&lt;5)")));
       continue;
     }
     const double x1 = label_width + w.mean_at_intake() * scale;
@@ -369,8 +380,8 @@ std::string WellbeingSection(const ReportData& data, const Messages& m) {
             "fill=\"%s\"/><circle cx=\"%.1f\" cy=\"%d\" r=\"6\" fill=\"%s\"/>"
             "<text x=\"%d\" y=\"%d\" font-size=\"12\">%+.1f (n=%d)</text>",
             x1, y + 10, x2, y + 10, x1, y + 10, kColours[1], x2, y + 10,
-            kColours[2], label_width + 10 * scale + 10, y + 14,
-            w.mean_change(), w.scored_referrals()));
+            kColours[2], label_width + 10 * scale + 10, y + 14, w.mean_change(),
+            w.scored_referrals()));
   }
   absl::StrAppend(&svg, "</svg>");
   return absl::StrCat(
@@ -395,14 +406,15 @@ std::string BudgetSection(const ReportData& data, const Messages& m) {
                         funder.period_start().year()),
         " – ",
         absl::StrFormat("%02d-%02d-%04d", funder.period_end().day(),
-                        funder.period_end().month(), funder.period_end().year()),
+                        funder.period_end().month(),
+                        funder.period_end().year()),
         ")</h3>");
     absl::StrAppend(
         &html, "<p>",
         absl::Substitute(m.Pick("$0 uur besteed, $1 van $2 ($3 resterend).",
                                 "$0 hours used, $1 of $2 ($3 remaining)."),
-                         Hours(funder.used_minutes(), m), Euro(funder.used_cents()),
-                         Euro(funder.budget_cents()),
+                         Hours(funder.used_minutes(), m),
+                         Euro(funder.used_cents()), Euro(funder.budget_cents()),
                          Euro(funder.remaining_cents())));
     if (funder.has_projection()) {
       absl::StrAppend(
@@ -422,18 +434,19 @@ std::string BudgetSection(const ReportData& data, const Messages& m) {
                     static_cast<double>(funder.used_cents()),
                     Euro(funder.used_cents())});
     if (funder.has_projection()) {
-      bars.push_back({std::string(m.Pick("Prognose", "Projection")),
-                      static_cast<double>(funder.projection().projected_cents()),
-                      Euro(funder.projection().projected_cents())});
+      bars.push_back(
+          {std::string(m.Pick("Prognose", "Projection")),
+           static_cast<double>(funder.projection().projected_cents()),
+           Euro(funder.projection().projected_cents())});
     }
     bars.push_back({std::string(m.Pick("Budget", "Budget")), budget,
                     Euro(funder.budget_cents())});
     double max = budget;
     for (const Bar& b : bars) max = std::max(max, b.value.value_or(0));
-    absl::StrAppend(&html, "<figure>",
-                    HorizontalBars(bars, max, m.Pick("Budgetgebruik",
-                                                     "Budget use")),
-                    "</figure>");
+    absl::StrAppend(
+        &html, "<figure>",
+        HorizontalBars(bars, max, m.Pick("Budgetgebruik", "Budget use")),
+        "</figure>");
     absl::StrAppend(&html, "<table><caption>",
                     m.Pick("Per praktijk", "Per practice"),
                     "</caption><thead><tr><th scope=\"col\">",
@@ -443,17 +456,16 @@ std::string BudgetSection(const ReportData& data, const Messages& m) {
                     m.Pick("Verwijzingen met tijd", "Referrals with time"),
                     "</th></tr></thead><tbody>");
     for (const auto& practice : funder.practices()) {
-      absl::StrAppend(
-          &html, "<tr><th scope=\"row\">",
-          Escape(practice.practice_display_name().empty()
-                     ? practice.practice_agb()
-                     : practice.practice_display_name()),
-          "</th><td>", Hours(practice.minutes(), m), "</td><td>",
-          Euro(practice.cost_cents()), "</td><td>",
-          practice.has_referrals_with_time()
-              ? absl::StrCat(practice.referrals_with_time())
-              : "&lt;5",
-          "</td></tr>");
+      absl::StrAppend(&html, "<tr><th scope=\"row\">",
+                      Escape(practice.practice_display_name().empty()
+                                 ? practice.practice_agb()
+                                 : practice.practice_display_name()),
+                      "</th><td>", Hours(practice.minutes(), m), "</td><td>",
+                      Euro(practice.cost_cents()), "</td><td>",
+                      practice.has_referrals_with_time()
+                          ? absl::StrCat(practice.referrals_with_time())
+                          : "&lt;5",
+                      "</td></tr>");
     }
     absl::StrAppend(&html, "</tbody></table>");
   }
@@ -495,8 +507,8 @@ std::string ReportHeadline(const ReportData& data, const Messages& m) {
       }
     }
     parts.push_back(absl::Substitute(
-        m.Pick("$0 uit $1 $2", "$0 from $1 $2"),
-        Count(group.total()), practices,
+        m.Pick("$0 uit $1 $2", "$0 from $1 $2"), Count(group.total()),
+        practices,
         Escape(absl::AsciiStrToLower(group.label().display_name()))));
   }
   return absl::StrCat(Count(groups.grand_total()), " ",
@@ -505,7 +517,8 @@ std::string ReportHeadline(const ReportData& data, const Messages& m) {
 }
 
 std::string RenderReportHtml(const ReportData& data, const Messages& m) {
-  const std::string period = absl::StrCat(Date(data.from), " – ", Date(data.to));
+  const std::string period =
+      absl::StrCat(Date(data.from), " – ", Date(data.to));
   std::string html = absl::StrCat(
       "<!DOCTYPE html><html lang=\"", m.Pick("nl", "en"),
       "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
@@ -529,8 +542,7 @@ std::string RenderReportHtml(const ReportData& data, const Messages& m) {
   absl::StrAppend(&html, "<h2>",
                   m.Pick("Verwijzingen per maand", "Referrals per month"),
                   "</h2><figure>",
-                  StackedBars(data.practice_by_month.table(), m),
-                  "</figure>",
+                  StackedBars(data.practice_by_month.table(), m), "</figure>",
                   CountTable(data.practice_by_month.table(),
                              m.Pick("Verwijzingen per praktijk per maand",
                                     "Referrals per practice per month"),

@@ -34,10 +34,10 @@
 #include "server/service/consent_service.h"
 #include "server/service/feedback_service.h"
 #include "server/service/intake_service.h"
+#include "server/service/partner_service.h"
 #include "server/service/reference_data_services.h"
 #include "server/service/referral_service.h"
 #include "server/service/rpc_runner.h"
-#include "server/service/partner_service.h"
 #include "server/service/scheduling_service.h"
 #include "server/service/stream_limiter.h"
 #include "server/store/calendar_sync_ledger.h"
@@ -141,7 +141,7 @@ absl::StatusOr<std::unique_ptr<WorServer>> WorServer::Start(
       parts->store.get(), clock, parts->keyring.get(), parts->region->zone());
   parts->events = std::make_unique<EventFeed>(parts->store.get(), clock);
   parts->time_log = std::make_unique<CoachTimeLog>(parts->store.get(), clock,
-                                                  parts->region.get());
+                                                   parts->region.get());
   WOR_ASSIGN_OR_RETURN(std::string partner_secret,
                        parts->keyring->Secret("partner-pseudonym"));
   WOR_ASSIGN_OR_RETURN(
@@ -171,8 +171,8 @@ absl::StatusOr<std::unique_ptr<WorServer>> WorServer::Start(
   parts->intake_service = std::make_unique<IntakeServiceImpl>(
       parts->intake.get(), parts->time_log.get(), parts->runner.get());
   parts->partner_service = std::make_unique<PartnerServiceImpl>(
-      parts->partner_reporting.get(), parts->runner.get(),
-      parts->streams.get(), &parts->stopping);
+      parts->partner_reporting.get(), parts->runner.get(), parts->streams.get(),
+      &parts->stopping);
   parts->feedback_service = std::make_unique<FeedbackServiceImpl>(
       parts->feedback.get(), parts->runner.get());
   parts->form_service =

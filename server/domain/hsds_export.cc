@@ -19,11 +19,21 @@ std::string Quote(absl::string_view text) {
   std::string out = "\"";
   for (unsigned char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           out += absl::StrFormat("\\u%04x", c);
@@ -75,9 +85,9 @@ std::string CatalogueAsHsdsJson(const wor::v1::ActivityCatalogue& catalogue,
     for (const wor::v1::Activity& activity : category.activities()) {
       const std::string key = absl::StrCat(category_key, "/", activity.id());
       const std::string service_id = StableUuid(key);
-      const std::string provider =
-          activity.provider().empty() ? "Onbekende aanbieder"
-                                      : activity.provider();
+      const std::string provider = activity.provider().empty()
+                                       ? "Onbekende aanbieder"
+                                       : activity.provider();
       std::vector<std::string> areas;
       if (!activity.neighbourhood().empty()) {
         areas.push_back(JsonObject()
@@ -109,13 +119,12 @@ std::string CatalogueAsHsdsJson(const wor::v1::ActivityCatalogue& catalogue,
           .Text("description", absl::StrCat(category.title().nl(), ": ",
                                             activity.title().nl()))
           .Text("status", "active")
-          .Raw("organization",
-               JsonObject()
-                   .Text("id", StableUuid(absl::StrCat(
-                                   "wor:", region_name, "/organization/",
-                                   provider)))
-                   .Text("name", provider)
-                   .Json())
+          .Raw("organization", JsonObject()
+                                   .Text("id", StableUuid(absl::StrCat(
+                                                   "wor:", region_name,
+                                                   "/organization/", provider)))
+                                   .Text("name", provider)
+                                   .Json())
           .Raw("service_areas", JsonArray(areas))
           .Raw("attributes", JsonArray({attribute}));
       services.push_back(service.Json());

@@ -60,8 +60,7 @@ bool EverConsentedToMonitoring(const wor::v1::Referral& referral) {
   return false;
 }
 
-void SetScores(const HealthScores& scores,
-               wor::v1::PositiveHealthScores* out) {
+void SetScores(const HealthScores& scores, wor::v1::PositiveHealthScores* out) {
   if (scores[0]) out->set_bodily_functions(*scores[0]);
   if (scores[1]) out->set_mental_wellbeing(*scores[1]);
   if (scores[2]) out->set_meaning(*scores[2]);
@@ -79,9 +78,8 @@ absl::StatusOr<std::unique_ptr<PartnerReporting>> PartnerReporting::Create(
   std::unique_ptr<PartnerReporting> reporting(
       new PartnerReporting(store, clock, region, std::move(pseudonym_secret)));
   const auto& region_config = config.region();
-  reporting->threshold_ =
-      std::max<int64_t>(kDefaultSmallCellThreshold,
-                        region_config.suppression_threshold());
+  reporting->threshold_ = std::max<int64_t>(
+      kDefaultSmallCellThreshold, region_config.suppression_threshold());
   for (const auto& partner : config.partners()) {
     reporting->partners_[partner.id()] = {partner.name(), partner.kind()};
   }
@@ -128,8 +126,9 @@ absl::StatusOr<std::unique_ptr<PartnerReporting>> PartnerReporting::Create(
     WOR_ASSIGN_OR_RETURN(
         arrangement.period_start,
         ConfigDay(field + ".period_start", funding.period_start()));
-    WOR_ASSIGN_OR_RETURN(arrangement.period_end,
-                         ConfigDay(field + ".period_end", funding.period_end()));
+    WOR_ASSIGN_OR_RETURN(
+        arrangement.period_end,
+        ConfigDay(field + ".period_end", funding.period_end()));
     for (const std::string& agb : funding.practice_agbs()) {
       if (!reporting->practice_names_.contains(agb)) {
         return ConfigError(field + ".practice_agbs",
@@ -175,9 +174,8 @@ PartnerReporting::Statistics(
   ReferralStatisticsBuilder builder(&directory_, request.rows(),
                                     request.columns());
   WOR_RETURN_IF_ERROR(store_->ScanReferralFacts(
-      FactsFilter{.first_day = first,
-                  .last_day = last,
-                  .with_identifiers = false},
+      FactsFilter{
+          .first_day = first, .last_day = last, .with_identifiers = false},
       [&](const ReferralFacts& facts) { builder.Add(facts); }));
   WOR_ASSIGN_OR_RETURN(wor::v1::GetReferralStatisticsResponse response,
                        builder.Build(threshold_));
@@ -269,9 +267,8 @@ wor::v1::PseudonymisedRecord PartnerReporting::RecordOf(
   record.set_patient_pseudonym(
       pseudonyms_.For(partner, facts.patient_pseudonym));
   record.set_practice_agb(facts.practice_agb);
-  record.set_referral_month(absl::StrFormat("%04d-%02d",
-                                            facts.referral_date.year(),
-                                            facts.referral_date.month()));
+  record.set_referral_month(absl::StrFormat(
+      "%04d-%02d", facts.referral_date.year(), facts.referral_date.month()));
   record.set_age_band(facts.age_band);
   for (int bit = 1; bit < 32; ++bit) {
     if (facts.indicator_mask & (1u << bit)) {
@@ -365,37 +362,38 @@ PartnerReporting::PollExport(const CallContext& call, ExportCursor& cursor,
     // means caught up.
     bool drained = false;
     while (batch.empty() && !drained) {
-    WOR_ASSIGN_OR_RETURN(
-        std::vector<StoredEvent> events,
-        store_->ReadEvents(EventFilter{}, cursor.after_sequence, limit));
-    drained = static_cast<int>(events.size()) < limit;
-    for (const StoredEvent& stored : events) {
-      cursor.after_sequence = stored.sequence;
-      const wor::v1::ReferralEvent& event = stored.event;
-      absl::StatusOr<std::string> id =
-          ParseReferralName("name", event.referral().name());
-      if (!id.ok()) continue;
-      absl::StatusOr<ReferralFacts> facts = store_->GetReferralFacts(*id);
-      if (!facts.ok() && !absl::IsNotFound(facts.status())) {
-        return facts.status();
+      WOR_ASSIGN_OR_RETURN(
+          std::vector<StoredEvent> events,
+          store_->ReadEvents(EventFilter{}, cursor.after_sequence, limit));
+      drained = static_cast<int>(events.size()) < limit;
+      for (const StoredEvent& stored : events) {
+        cursor.after_sequence = stored.sequence;
+        const wor::v1::ReferralEvent& event = stored.event;
+        absl::StatusOr<std::string> id =
+            ParseReferralName("name", event.referral().name());
+        if (!id.ok()) continue;
+        absl::StatusOr<ReferralFacts> facts = store_->GetReferralFacts(*id);
+        if (!facts.ok() && !absl::IsNotFound(facts.status())) {
+          return facts.status();
+        }
+        wor::v1::ExportPseudonymisedRecordsResponse message;
+        message.set_resume_token(ResumeTokenForSequence(stored.sequence));
+        if (facts.ok() && facts->monitoring_consent) {
+          *message.mutable_record() = RecordOf(cursor.partner, *facts);
+          shown.Add(event.referral().name(), facts->patient_pseudonym);
+        } else if ((event.type() ==
+                        wor::v1::REFERRAL_EVENT_TYPE_CONSENT_CHANGED ||
+                    event.type() ==
+                        wor::v1::REFERRAL_EVENT_TYPE_PERSONAL_DATA_ERASED) &&
+                   EverConsentedToMonitoring(event.referral())) {
+          wor::v1::RecordWithdrawal* withdrawal = message.mutable_withdrawal();
+          withdrawal->set_record_id(RecordId(cursor.partner, *id));
+          *withdrawal->mutable_withdraw_time() = event.event_time();
+        } else {
+          continue;
+        }
+        batch.push_back(std::move(message));
       }
-      wor::v1::ExportPseudonymisedRecordsResponse message;
-      message.set_resume_token(ResumeTokenForSequence(stored.sequence));
-      if (facts.ok() && facts->monitoring_consent) {
-        *message.mutable_record() = RecordOf(cursor.partner, *facts);
-        shown.Add(event.referral().name(), facts->patient_pseudonym);
-      } else if ((event.type() == wor::v1::REFERRAL_EVENT_TYPE_CONSENT_CHANGED ||
-                  event.type() ==
-                      wor::v1::REFERRAL_EVENT_TYPE_PERSONAL_DATA_ERASED) &&
-                 EverConsentedToMonitoring(event.referral())) {
-        wor::v1::RecordWithdrawal* withdrawal = message.mutable_withdrawal();
-        withdrawal->set_record_id(RecordId(cursor.partner, *id));
-        *withdrawal->mutable_withdraw_time() = event.event_time();
-      } else {
-        continue;
-      }
-      batch.push_back(std::move(message));
-    }
     }
   }
   if (!shown.names.empty()) {

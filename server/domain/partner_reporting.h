@@ -35,7 +35,7 @@ namespace wor::server {
 // Where an export stream is: first the snapshot of consented referrals (in
 // record_id order), then the outbox after `after_sequence`.
 struct ExportCursor {
-  std::string partner;                     // partners/{id}
+  std::string partner;  // partners/{id}
   // (record_id, facts) of the consented referrals, by record_id.
   std::vector<std::pair<std::string, ReferralFacts>> snapshot;
   size_t next = 0;             // into snapshot

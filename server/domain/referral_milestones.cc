@@ -12,8 +12,8 @@ namespace {
 // Working days from the referral date to the local day of `when`, less the
 // days the clock was paused; never negative.
 int WorkingDaysSinceReferral(const DeadlinePolicy& policy,
-                             const wor::v1::Referral& referral,
-                             absl::Time when, int paused_working_days) {
+                             const wor::v1::Referral& referral, absl::Time when,
+                             int paused_working_days) {
   const absl::CivilDay start =
       FromLocalDate(referral.milestones().referral_date());
   const int days =
@@ -29,8 +29,7 @@ void StartMilestones(const DeadlinePolicy& policy, absl::Time created,
   const absl::CivilDay day = policy.LocalDay(created);
   *milestones.mutable_referral_date() = ToLocalDate(day);
   if (referral.patient().has_birth_date()) {
-    const absl::CivilDay birth =
-        FromLocalDate(referral.patient().birth_date());
+    const absl::CivilDay birth = FromLocalDate(referral.patient().birth_date());
     milestones.set_age_band(std::string(AgeBandLabel(AgeBandOf(birth, day))));
   }
 }

@@ -18,18 +18,19 @@ grpc::Status PartnerServiceImpl::GetReferralStatistics(
     grpc::ServerContext* context,
     const wor::v1::GetReferralStatisticsRequest* request,
     wor::v1::GetReferralStatisticsResponse* response) {
-  return runner_->Run(
-      context, "wor.v1.PartnerService.GetReferralStatistics",
-      [&](const CallContext& call) {
-        return Deliver(reporting_->Statistics(call, *request),
-                       [&](wor::v1::GetReferralStatisticsResponse r) {
-                         *response = std::move(r);
-                       });
-      });
+  return runner_->Run(context, "wor.v1.PartnerService.GetReferralStatistics",
+                      [&](const CallContext& call) {
+                        return Deliver(
+                            reporting_->Statistics(call, *request),
+                            [&](wor::v1::GetReferralStatisticsResponse r) {
+                              *response = std::move(r);
+                            });
+                      });
 }
 
 grpc::Status PartnerServiceImpl::GetBudgetReport(
-    grpc::ServerContext* context, const wor::v1::GetBudgetReportRequest* request,
+    grpc::ServerContext* context,
+    const wor::v1::GetBudgetReportRequest* request,
     wor::v1::GetBudgetReportResponse* response) {
   return runner_->Run(context, "wor.v1.PartnerService.GetBudgetReport",
                       [&](const CallContext& call) {

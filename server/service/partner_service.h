@@ -13,9 +13,8 @@ namespace wor::server {
 
 class PartnerServiceImpl final : public wor::v1::PartnerService::Service {
  public:
-  PartnerServiceImpl(const PartnerReporting* reporting,
-                     const RpcRunner* runner, StreamLimiter* streams,
-                     const std::atomic<bool>* stopping)
+  PartnerServiceImpl(const PartnerReporting* reporting, const RpcRunner* runner,
+                     StreamLimiter* streams, const std::atomic<bool>* stopping)
       : reporting_(reporting),
         runner_(runner),
         streams_(streams),

@@ -31,7 +31,8 @@ std::optional<ReferralFacts> FactsOf(const std::string& referral_id,
   facts.state = referral.state();
   facts.outcome = referral.closing().outcome();
   for (int indicator : referral.indicators()) {
-    if (indicator > 0 && indicator < 32) facts.indicator_mask |= 1u << indicator;
+    if (indicator > 0 && indicator < 32)
+      facts.indicator_mask |= 1u << indicator;
   }
   if (m.has_working_days_to_contact()) {
     facts.working_days_to_contact = m.working_days_to_contact();
@@ -49,7 +50,8 @@ std::optional<ReferralFacts> FactsOf(const std::string& referral_id,
   facts.monitoring_consent =
       !referral.personal_data_erased() &&
       std::find(scopes.begin(), scopes.end(),
-                wor::v1::CONSENT_SCOPE_MONITORING_PSEUDONYMISED) != scopes.end();
+                wor::v1::CONSENT_SCOPE_MONITORING_PSEUDONYMISED) !=
+          scopes.end();
   facts.intake_scores = ScoresOf(referral.intake().scores());
   facts.closing_scores = ScoresOf(referral.closing().scores());
   return facts;

@@ -72,8 +72,9 @@ HealthScores Scores(const SqliteStatement& stmt, int index) {
   for (int i = 0; i < 6; ++i) {
     uint64_t bits = 0;
     for (int b = 0; b < 8; ++b) {
-      bits |= static_cast<uint64_t>(static_cast<unsigned char>(bytes[i * 8 + b]))
-              << (8 * b);
+      bits |=
+          static_cast<uint64_t>(static_cast<unsigned char>(bytes[i * 8 + b]))
+          << (8 * b);
     }
     double value;
     std::memcpy(&value, &bits, sizeof value);
@@ -111,10 +112,10 @@ absl::Status WriteReferralFacts(SqliteConnection& db, const std::string& id,
   std::string placeholders = "?";
   for (int i = 1; i < kFactColumnCount; ++i) placeholders += ", ?";
   WOR_ASSIGN_OR_RETURN(
-      auto stmt, db.Prepare(absl::StrCat("INSERT OR REPLACE INTO "
-                                         "referral_facts (",
-                                         kFactColumns, ") VALUES (",
-                                         placeholders, ")")));
+      auto stmt,
+      db.Prepare(absl::StrCat("INSERT OR REPLACE INTO "
+                              "referral_facts (",
+                              kFactColumns, ") VALUES (", placeholders, ")")));
   stmt->BindText(1, facts->referral_id);
   stmt->BindText(2, facts->practice_agb);
   stmt->BindText(3, facts->patient_pseudonym);
@@ -170,8 +171,7 @@ absl::StatusOr<ReferralFacts> SelectReferralFacts(
   return facts;
 }
 
-absl::Status InsertCoachTimeRow(SqliteConnection& db,
-                                const CoachTimeRow& row) {
+absl::Status InsertCoachTimeRow(SqliteConnection& db, const CoachTimeRow& row) {
   WOR_ASSIGN_OR_RETURN(
       auto stmt,
       db.Prepare("INSERT INTO coach_time (referral_id, practice_agb, coach, "

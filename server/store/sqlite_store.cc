@@ -15,8 +15,8 @@
 #include "server/store/personal_data_sealer.h"
 #include "server/store/sqlite_connection.h"
 #include "server/store/sqlite_migrations.h"
-#include "server/store/sqlite_rows.h"
 #include "server/store/sqlite_reporting.h"
+#include "server/store/sqlite_rows.h"
 #include "server/store/sqlite_scheduling.h"
 #include "server/store/sqlite_transaction.h"
 

@@ -6,8 +6,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "server/common/status_macros.h"
-#include "server/store/sqlite_rows.h"
 #include "server/store/sqlite_reporting.h"
+#include "server/store/sqlite_rows.h"
 #include "server/store/sqlite_scheduling.h"
 
 namespace wor::server {

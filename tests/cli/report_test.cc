@@ -56,8 +56,8 @@ ReportData Meierijstad() {
   const int counts[] = {40, 27, 20, 20, 15, 14, 13, 12, 10, 8};
   for (int p = 0; p < 10; ++p) {
     auto* row = membership.add_rows();
-    *row->mutable_label() = Label(absl::StrCat("0100000", p),
-                                  absl::StrCat("Praktijk ", p));
+    *row->mutable_label() =
+        Label(absl::StrCat("0100000", p), absl::StrCat("Praktijk ", p));
     row->add_cells()->set_count(p < 3 ? counts[p] : 0);
     row->add_cells()->set_count(p < 3 ? 0 : counts[p]);
   }
@@ -120,8 +120,8 @@ class ReportCommand : public ::testing::Test {
     defaults.config_home = directory_;
     std::istringstream in;
     std::ostringstream o, e;
-    const int code = wor::client::RunCli(all, defaults, in, o, e,
-                                         server_.clock().Now());
+    const int code =
+        wor::client::RunCli(all, defaults, in, o, e, server_.clock().Now());
     if (out != nullptr) *out = o.str() + e.str();
     return code;
   }
@@ -134,8 +134,8 @@ class ReportCommand : public ::testing::Test {
     q.set_request_id(absl::StrCat("create-", agb, "-", i));
     grpc::ClientContext context;
     wor::v1::CreateReferralResponse response;
-    auto stub = wor::v1::ReferralService::NewStub(
-        server_.ChannelAs(GpOfPractice(agb)));
+    auto stub =
+        wor::v1::ReferralService::NewStub(server_.ChannelAs(GpOfPractice(agb)));
     EXPECT_TRUE(stub->CreateReferral(&context, q, &response).ok());
     return response.referral().name();
   }
@@ -156,14 +156,14 @@ TEST_F(ReportCommand, WritesTheReportFromTheServersStatistics) {
   for (int i = 0; i < 5; ++i) names.push_back(CreateFrom("01034567", i));
   ASSERT_TRUE(Accept(server_, names[0], "accept-0").status.ok());
   std::string said;
-  EXPECT_EQ(Run(kCoach, {"time", "log", names[0], "--minutes", "90"}, &said),
-            0)
+  EXPECT_EQ(Run(kCoach, {"time", "log", names[0], "--minutes", "90"}, &said), 0)
       << said;
   EXPECT_THAT(said, HasSubstr("90 minuten"));
 
   const std::string path = directory_ + "/rapport.html";
-  ASSERT_EQ(Run(kAnalyst, {"report", "--from", "2026-04-01", "--to",
-                           "2026-04-30", "--out", path},
+  ASSERT_EQ(Run(kAnalyst,
+                {"report", "--from", "2026-04-01", "--to", "2026-04-30",
+                 "--out", path},
                 &said),
             0)
       << said;

@@ -40,7 +40,8 @@ google::protobuf::Struct Parse(const std::string& json) {
 }
 
 TEST(HsdsExport, EveryActivityIsAServiceWithItsOrganisationAreaAndCategory) {
-  const std::string json = CatalogueAsHsdsJson(TwoActivities(), "regions/meppel");
+  const std::string json =
+      CatalogueAsHsdsJson(TwoActivities(), "regions/meppel");
   const auto document = Parse(json);
   EXPECT_EQ(document.fields().at("hsds_version").string_value(), "3.0");
   const auto& services = document.fields().at("services").list_value();
@@ -49,7 +50,10 @@ TEST(HsdsExport, EveryActivityIsAServiceWithItsOrganisationAreaAndCategory) {
   EXPECT_EQ(repair.at("name").string_value(), "Repair Café");
   EXPECT_EQ(repair.at("alternate_name").string_value(), "Repair café");
   EXPECT_EQ(repair.at("status").string_value(), "active");
-  EXPECT_EQ(repair.at("organization").struct_value().fields().at("name")
+  EXPECT_EQ(repair.at("organization")
+                .struct_value()
+                .fields()
+                .at("name")
                 .string_value(),
             "Stichting \"Samen\" Meppel");
   const auto& areas = repair.at("service_areas").list_value();
@@ -67,14 +71,15 @@ TEST(HsdsExport, EveryActivityIsAServiceWithItsOrganisationAreaAndCategory) {
   EXPECT_EQ(term.at("code").string_value(), "discover_and_do");
   EXPECT_EQ(term.at("name").string_value(), "Ontdekken en doen");
   const auto& walk = services.values(1).struct_value().fields();
-  EXPECT_EQ(walk.at("organization").struct_value().fields().at("name")
-                .string_value(),
-            "Onbekende aanbieder");
+  EXPECT_EQ(
+      walk.at("organization").struct_value().fields().at("name").string_value(),
+      "Onbekende aanbieder");
   EXPECT_EQ(walk.at("service_areas").list_value().values_size(), 0);
 }
 
 TEST(HsdsExport, IdsAreStableDistinctUuids) {
-  const std::string first = CatalogueAsHsdsJson(TwoActivities(), "regions/meppel");
+  const std::string first =
+      CatalogueAsHsdsJson(TwoActivities(), "regions/meppel");
   EXPECT_EQ(first, CatalogueAsHsdsJson(TwoActivities(), "regions/meppel"));
   const std::regex uuid(
       "[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
@@ -82,7 +87,8 @@ TEST(HsdsExport, IdsAreStableDistinctUuids) {
   const google::protobuf::Struct parsed = Parse(first);
   for (const auto& service :
        parsed.fields().at("services").list_value().values()) {
-    const std::string id = service.struct_value().fields().at("id").string_value();
+    const std::string id =
+        service.struct_value().fields().at("id").string_value();
     EXPECT_TRUE(std::regex_match(id, uuid)) << id;
     ids.insert(id);
   }

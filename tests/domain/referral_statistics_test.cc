@@ -56,7 +56,8 @@ PublishedGrid GridOf(const wor::v1::StatisticsTable& table) {
     grid.push_back(line);
   }
   std::vector<std::optional<int64_t>> totals;
-  for (const auto& total : table.column_totals()) totals.push_back(Value(total));
+  for (const auto& total : table.column_totals())
+    totals.push_back(Value(total));
   totals.push_back(Value(table.grand_total()));
   grid.push_back(totals);
   return grid;
@@ -203,7 +204,8 @@ TEST(ReferralStatistics, ComplianceAndMediansNeedEnoughReferrals) {
   // 7 contacted and 2 contacted with a published total of 9 would give the
   // 2 away, so both rows are hidden and only the total is given.
   EXPECT_FALSE(published.compliance_by_row(1).has_contacted());
-  EXPECT_FALSE(published.compliance_by_row(1).has_median_working_days_to_contact());
+  EXPECT_FALSE(
+      published.compliance_by_row(1).has_median_working_days_to_contact());
   EXPECT_FALSE(first.has_contacted());
   EXPECT_FALSE(first.has_share_contacted_within_target());
   const auto& overall = published.compliance();

@@ -65,12 +65,11 @@ class PartnerReportingTest : public ::testing::Test {
   // are reached the next day; five of those have their intake on Tuesday 28
   // April (Monday is King's Day) and are completed with closing scores.
   void SetUp() override {
-    const char* practices[] = {kPilotPractice,       kPilotPractice,
-                               kPilotPractice,       kPilotPractice,
-                               kPilotPractice,       kPilotPractice,
-                               kPilotPractice,       kSecondPilotPractice,
-                               kSecondPilotPractice, kSecondPilotPractice,
-                               kOtherPractice,       kOtherPractice};
+    const char* practices[] = {
+        kPilotPractice,       kPilotPractice,       kPilotPractice,
+        kPilotPractice,       kPilotPractice,       kPilotPractice,
+        kPilotPractice,       kSecondPilotPractice, kSecondPilotPractice,
+        kSecondPilotPractice, kOtherPractice,       kOtherPractice};
     for (int i = 0; i < 12; ++i) {
       wor::v1::Referral r = ValidReferral();
       r.mutable_referrer()->set_practice_agb(practices[i]);
@@ -89,7 +88,8 @@ class PartnerReportingTest : public ::testing::Test {
       names_.push_back(response.referral().name());
     }
     for (int i = 0; i < 6; ++i) {
-      ASSERT_TRUE(Accept(server_, names_[i], absl::StrCat("accept-", i)).status.ok());
+      ASSERT_TRUE(
+          Accept(server_, names_[i], absl::StrCat("accept-", i)).status.ok());
     }
     server_.clock().Advance(absl::Hours(24));  // Friday 24 April
     for (int i = 0; i < 6; ++i) {
@@ -99,10 +99,9 @@ class PartnerReportingTest : public ::testing::Test {
     }
     const absl::Time intake = TestInstant("2026-04-28T08:00:00Z");
     for (int i = 0; i < 5; ++i) {
-      ASSERT_TRUE(
-          Schedule(server_, names_[i], intake + absl::Hours(i),
-                   absl::StrCat("schedule-", i))
-              .status.ok());
+      ASSERT_TRUE(Schedule(server_, names_[i], intake + absl::Hours(i),
+                           absl::StrCat("schedule-", i))
+                      .status.ok());
     }
     server_.clock().Set(TestInstant("2026-04-28T15:00:00Z"));
     for (int i = 0; i < 5; ++i) {
@@ -124,8 +123,9 @@ class PartnerReportingTest : public ::testing::Test {
   }
 
   wor::v1::GetReferralStatisticsResponse Statistics(
-      wor::v1::StatisticsDimension rows, wor::v1::StatisticsDimension columns =
-                                             wor::v1::STATISTICS_DIMENSION_UNSPECIFIED) {
+      wor::v1::StatisticsDimension rows,
+      wor::v1::StatisticsDimension columns =
+          wor::v1::STATISTICS_DIMENSION_UNSPECIFIED) {
     wor::v1::GetReferralStatisticsRequest q;
     *q.mutable_period_start() = Date(2026, 4, 1);
     *q.mutable_period_end() = Date(2026, 4, 30);
@@ -231,7 +231,8 @@ TEST_F(PartnerReportingTest, ComplianceAndWellbeingFromTheTrajectories) {
   EXPECT_EQ(by_outcome.table().rows(1).total().count(), 5);
 }
 
-TEST_F(PartnerReportingTest, ExportHoldsOnlyConsentedPatientsUnderOwnPseudonyms) {
+TEST_F(PartnerReportingTest,
+       ExportHoldsOnlyConsentedPatientsUnderOwnPseudonyms) {
   Export meppel = ExportAs(PartnerAnalyst(), "");
   ASSERT_TRUE(meppel.status.ok()) << meppel.status.error_message();
   EXPECT_EQ(meppel.messages.size(), 6u);
@@ -308,7 +309,8 @@ TEST_F(PartnerReportingTest, RevocationReachesThePartnerAsAWithdrawal) {
 
 TEST_F(PartnerReportingTest, CoachTimeAddsUpInTheBudgetReport) {
   EXPECT_TRUE(LogTime(names_[0], Date(2026, 4, 24), 90, "time-1").ok());
-  EXPECT_TRUE(LogTime(names_[0], Date(2026, 4, 24), 90, "time-1").ok());  // retry
+  EXPECT_TRUE(
+      LogTime(names_[0], Date(2026, 4, 24), 90, "time-1").ok());  // retry
   EXPECT_TRUE(LogTime(names_[1], Date(2026, 4, 28), 45, "time-2").ok());
   EXPECT_EQ(LogTime(names_[0], Date(2026, 5, 28), 30, "time-3").error_code(),
             grpc::StatusCode::INVALID_ARGUMENT);  // future
@@ -357,8 +359,9 @@ TEST_F(PartnerReportingTest, OthersCannotAskForPartnerFigures) {
             grpc::StatusCode::PERMISSION_DENIED);
   grpc::ClientContext context2;
   q.set_columns(wor::v1::STATISTICS_DIMENSION_PRACTICE);
-  EXPECT_EQ(Partner()->GetReferralStatistics(&context2, q, &response).error_code(),
-            grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(
+      Partner()->GetReferralStatistics(&context2, q, &response).error_code(),
+      grpc::StatusCode::INVALID_ARGUMENT);
 }
 
 }  // namespace

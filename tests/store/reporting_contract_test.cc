@@ -29,9 +29,10 @@ class ReportingContractTest : public StoreContractTest {
  protected:
   std::map<std::string, ReferralFacts> Scan(FactsFilter filter) {
     std::map<std::string, ReferralFacts> seen;
-    EXPECT_THAT(store_->ScanReferralFacts(
-        filter, [&](const ReferralFacts& f) { seen[f.referral_id] = f; }),
-                IsOk());
+    EXPECT_THAT(
+        store_->ScanReferralFacts(
+            filter, [&](const ReferralFacts& f) { seen[f.referral_id] = f; }),
+        IsOk());
     return seen;
   }
   static FactsFilter April() {
@@ -112,12 +113,12 @@ TEST_P(ReportingContractTest, ScansSelectThePeriodAndTheConsent) {
 TEST_P(ReportingContractTest, CoachTimeIsListedUpToADayInLoggingOrder) {
   auto log = [&](const std::string& id, int day, int64_t minutes) {
     return store_->Write([&](WriteTransaction& tx) {
-      return tx.InsertCoachTime(CoachTimeRow{
-          .referral_id = id,
-          .practice_agb = "01234567",
-          .coach = "welfareOrganisations/11111111/coaches/c1",
-          .day = absl::CivilDay(2026, 4, day),
-          .minutes = minutes});
+      return tx.InsertCoachTime(
+          CoachTimeRow{.referral_id = id,
+                       .practice_agb = "01234567",
+                       .coach = "welfareOrganisations/11111111/coaches/c1",
+                       .day = absl::CivilDay(2026, 4, day),
+                       .minutes = minutes});
     });
   };
   ASSERT_THAT(log("a", 20, 30), IsOk());

@@ -28,8 +28,8 @@ std::string Env(const char* name, const char* fallback = "") {
 bool ParseDate(const std::string& text, wor::v1::LocalDate* date) {
   int year = 0, month = 0, day = 0;
   char rest = 0;
-  if (std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &year, &month, &day,
-                  &rest) != 3) {
+  if (std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &year, &month, &day, &rest) !=
+      3) {
     return false;
   }
   date->set_year(year);
@@ -53,10 +53,9 @@ void Line(const wor::v1::StatisticsLabel& row,
           const wor::v1::StatisticsLabel& column,
           const wor::v1::StatisticsCount& count) {
   std::cout << Field(row.key()) << "," << Field(row.display_name()) << ","
-            << Field(column.key()) << "," << Field(column.display_name())
-            << ","
-            << (count.has_count() ? std::to_string(count.count()) : "")
-            << "," << (count.has_count() ? 0 : 1) << "\n";
+            << Field(column.key()) << "," << Field(column.display_name()) << ","
+            << (count.has_count() ? std::to_string(count.count()) : "") << ","
+            << (count.has_count() ? 0 : 1) << "\n";
 }
 
 }  // namespace

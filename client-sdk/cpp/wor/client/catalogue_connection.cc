@@ -24,8 +24,8 @@ class CatalogueConnectionImpl final : public CatalogueConnection {
 
   absl::StatusOr<wor::v1::ExportCatalogueAsHsdsResponse> ExportCatalogueAsHsds(
       const wor::v1::ExportCatalogueAsHsdsRequest& request) override {
-    return internal::Read(*context_, stub_.get(),
-                          &Stub::ExportCatalogueAsHsds, request);
+    return internal::Read(*context_, stub_.get(), &Stub::ExportCatalogueAsHsds,
+                          request);
   }
 
  private:

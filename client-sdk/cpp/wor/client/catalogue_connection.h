@@ -26,7 +26,8 @@ class CatalogueConnection {
   GetActivityCatalogue(const wor::v1::GetActivityCatalogueRequest& request) = 0;
   // Idempotent: retried on UNAVAILABLE.
   virtual absl::StatusOr<wor::v1::ExportCatalogueAsHsdsResponse>
-  ExportCatalogueAsHsds(const wor::v1::ExportCatalogueAsHsdsRequest& request) = 0;
+  ExportCatalogueAsHsds(
+      const wor::v1::ExportCatalogueAsHsdsRequest& request) = 0;
 };
 
 // A connection to the server `options` describe.

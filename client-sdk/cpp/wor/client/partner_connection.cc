@@ -20,8 +20,8 @@ class PartnerConnectionImpl final : public PartnerConnection {
 
   absl::StatusOr<wor::v1::GetReferralStatisticsResponse> GetReferralStatistics(
       const wor::v1::GetReferralStatisticsRequest& request) override {
-    return internal::Read(*context_, stub_.get(),
-                          &Stub::GetReferralStatistics, request);
+    return internal::Read(*context_, stub_.get(), &Stub::GetReferralStatistics,
+                          request);
   }
 
   absl::StatusOr<wor::v1::GetBudgetReportResponse> GetBudgetReport(

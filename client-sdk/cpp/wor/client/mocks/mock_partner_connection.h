@@ -21,8 +21,7 @@ class MockPartnerConnection : public wor::client::PartnerConnection {
               GetReferralStatistics,
               (const wor::v1::GetReferralStatisticsRequest& request),
               (override));
-  MOCK_METHOD(absl::StatusOr<wor::v1::GetBudgetReportResponse>,
-              GetBudgetReport,
+  MOCK_METHOD(absl::StatusOr<wor::v1::GetBudgetReportResponse>, GetBudgetReport,
               (const wor::v1::GetBudgetReportRequest& request), (override));
   MOCK_METHOD(StreamRange<wor::v1::ExportPseudonymisedRecordsResponse>,
               ExportPseudonymisedRecords,
