@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "server/common/json_log.h"
 #include "server/crypto/digest.h"
 
 namespace wor::server {
@@ -15,43 +16,14 @@ constexpr char kVocabulary[] = "wor-activity-categories";
 
 // JSON with its keys in the order written, so that an export is the same
 // bytes every time (a protobuf Struct would order them arbitrarily).
-std::string Quote(absl::string_view text) {
-  std::string out = "\"";
-  for (unsigned char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          out += absl::StrFormat("\\u%04x", c);
-        } else {
-          out += static_cast<char>(c);  // UTF-8 passes through
-        }
-    }
-  }
-  return out + "\"";
-}
-
 class JsonObject {
  public:
   JsonObject& Text(absl::string_view key, absl::string_view value) {
-    return Raw(key, Quote(value));
+    return Raw(key, JsonQuote(value));
   }
   JsonObject& Raw(absl::string_view key, absl::string_view json) {
-    absl::StrAppend(&body_, body_.empty() ? "" : ",", Quote(key), ":", json);
+    absl::StrAppend(&body_, body_.empty() ? "" : ",", JsonQuote(key), ":",
+                    json);
     return *this;
   }
   std::string Json() const { return absl::StrCat("{", body_, "}"); }

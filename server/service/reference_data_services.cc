@@ -1,11 +1,26 @@
 #include "server/service/reference_data_services.h"
 
 #include "absl/strings/str_cat.h"
+#include "server/common/status_macros.h"
 #include "server/domain/coach_names.h"
 #include "server/domain/hsds_export.h"
 #include "server/domain/referral_form.h"
 
 namespace wor::server {
+namespace {
+
+// NOT_FOUND unless `region` is empty or the one this server serves.
+absl::Status CheckServedRegion(const RegionDirectory& served,
+                               const std::string& region) {
+  if (region.empty() || region == served.region_name()) {
+    return absl::OkStatus();
+  }
+  return absl::NotFoundError(
+      absl::StrCat("region: this server serves ", served.region_name(),
+                   "; leave region empty or ask that region's server"));
+}
+
+}  // namespace
 
 grpc::Status ReferralFormServiceImpl::GetReferralForm(
     grpc::ServerContext* context, const wor::v1::GetReferralFormRequest*,
@@ -24,12 +39,7 @@ grpc::Status CatalogueServiceImpl::GetActivityCatalogue(
   return runner_->Run(
       context, "wor.v1.CatalogueService.GetActivityCatalogue",
       [&](const CallContext&) -> absl::Status {
-        if (!request->region().empty() &&
-            request->region() != region_->region_name()) {
-          return absl::NotFoundError(absl::StrCat(
-              "region: this server serves ", region_->region_name(),
-              "; leave region empty or ask that region's server"));
-        }
+        WOR_RETURN_IF_ERROR(CheckServedRegion(*region_, request->region()));
         *response->mutable_catalogue() = region_->catalogue();
         return absl::OkStatus();
       });
@@ -42,12 +52,7 @@ grpc::Status CatalogueServiceImpl::ExportCatalogueAsHsds(
   return runner_->Run(
       context, "wor.v1.CatalogueService.ExportCatalogueAsHsds",
       [&](const CallContext&) -> absl::Status {
-        if (!request->region().empty() &&
-            request->region() != region_->region_name()) {
-          return absl::NotFoundError(absl::StrCat(
-              "region: this server serves ", region_->region_name(),
-              "; leave region empty or ask that region's server"));
-        }
+        WOR_RETURN_IF_ERROR(CheckServedRegion(*region_, request->region()));
         response->set_hsds_json(
             CatalogueAsHsdsJson(region_->catalogue(), region_->region_name()));
         return absl::OkStatus();

@@ -10,7 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "tests/domain/disclosure_attacker.h"
+#include "tests/domain/published_statistics.h"
 
 namespace wor::server {
 namespace {
@@ -39,38 +39,6 @@ ReferralFacts Fact(const std::string& agb, absl::CivilDay day) {
   facts.referral_date = day;
   facts.state = wor::v1::REFERRAL_STATE_REQUESTED;
   return facts;
-}
-
-std::optional<int64_t> Value(const StatisticsCount& count) {
-  if (!count.has_count()) return std::nullopt;
-  return count.count();
-}
-
-// The table with its totals as the attacker reads it.
-PublishedGrid GridOf(const wor::v1::StatisticsTable& table) {
-  PublishedGrid grid;
-  for (const auto& row : table.rows()) {
-    std::vector<std::optional<int64_t>> line;
-    for (const auto& cell : row.cells()) line.push_back(Value(cell));
-    line.push_back(Value(row.total()));
-    grid.push_back(line);
-  }
-  std::vector<std::optional<int64_t>> totals;
-  for (const auto& total : table.column_totals())
-    totals.push_back(Value(total));
-  totals.push_back(Value(table.grand_total()));
-  grid.push_back(totals);
-  return grid;
-}
-
-void ExpectNoSmallCountPublished(const PublishedGrid& grid) {
-  for (const auto& line : grid) {
-    for (const auto& value : line) {
-      if (value) {
-        EXPECT_FALSE(*value >= 1 && *value <= 4) << "published " << *value;
-      }
-    }
-  }
 }
 
 GetReferralStatisticsResponse Build(const StatisticsDirectory& directory,
