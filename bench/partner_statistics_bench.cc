@@ -46,7 +46,7 @@ struct Options {
 
 const absl::Time kNow = absl::FromUnixSeconds(1793610000);  // 2 Nov 2026
 const absl::CivilDay kFirstDay(2025, 1, 1);
-constexpr int kDays = 2 * 365;  // two years of referrals, 24 months
+constexpr int kDays = 2 * 365;  // 2025 and 2026: 24 whole months
 
 // Ten practices: the demo region's three and seven it does not know.
 const char* const kPractices[] = {
@@ -121,7 +121,8 @@ RawCounts(sqlite3* db) {
     return absl::InternalError(sqlite3_errmsg(db));
   }
   sqlite3_bind_int64(stmt, 1, kFirstDay - absl::CivilDay(1970, 1, 1));
-  sqlite3_bind_int64(stmt, 2, kFirstDay + kDays - absl::CivilDay(1970, 1, 1));
+  sqlite3_bind_int64(stmt, 2,
+                     kFirstDay + kDays - 1 - absl::CivilDay(1970, 1, 1));
   std::map<std::pair<std::string, std::string>, int64_t> counts;
   while (sqlite3_step(stmt) == SQLITE_ROW) {
     counts[{reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)),
@@ -178,7 +179,7 @@ absl::Status Run(const Options& options) {
   call.caller.role = wor::v1::USER_ROLE_PARTNER_ANALYST;
   wor::v1::GetReferralStatisticsRequest request;
   *request.mutable_period_start() = ToLocalDate(kFirstDay);
-  *request.mutable_period_end() = ToLocalDate(kFirstDay + kDays);
+  *request.mutable_period_end() = ToLocalDate(kFirstDay + kDays - 1);
   request.set_rows(wor::v1::STATISTICS_DIMENSION_PRACTICE);
   request.set_columns(wor::v1::STATISTICS_DIMENSION_MONTH);
 

@@ -384,17 +384,13 @@ void PluginApp::ShowStatus(const httplib::Request& req,
   StatusCardInput input{.lang = lang};
   wor::v1::ListReferralsRequest list;
   list.set_practice_agb(config_->practice_agb);
-  // The server has no filter by EHR patient yet: the practice's referrals
-  // are matched on the reference here (see plugin/README.md).
+  // Only this patient's: the server neither returns nor logs the others.
+  list.set_ehr_patient_reference(session->second.patient_id);
   for (absl::StatusOr<wor::v1::Referral>& referral :
        referrals.ListReferrals(list)) {
     if (!referral.ok()) {
       SendServerError(res, referral.status(), lang);
       return;
-    }
-    if (referral->patient().ehr_patient_reference() !=
-        session->second.patient_id) {
-      continue;
     }
     ReferralWithFeedback item{.referral = std::move(*referral)};
     wor::v1::ListFeedbackRequest feedback_list;

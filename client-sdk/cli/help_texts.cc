@@ -169,13 +169,15 @@ constexpr Entry kEntries[] = {
      "Write the regional report as an HTML file",
      "Voor partners (gemeente, verzekeraar, regio): verwijzingen per maand\n"
      "per praktijk, termijnen, uitkomsten, welbevinden en budget, anoniem\n"
-     "(aantallen onder 5 onderdrukt). --from standaard 1 januari, --to\n"
-     "standaard vandaag, --out standaard wor-rapport-VAN-TOT.html.\n"
+     "(aantallen onder 5 onderdrukt), over hele maanden: --from standaard\n"
+     "1 januari, --to standaard het einde van deze maand, --out standaard\n"
+     "wor-rapport-VAN-TOT.html.\n"
      "Voorbeeld: wor report --from 2026-01-01 --to 2026-06-30",
      "For partners (municipality, insurer, region): referrals per month per\n"
      "practice, deadlines, outcomes, wellbeing and budget, anonymous\n"
-     "(counts under 5 suppressed). --from defaults to 1 January, --to to\n"
-     "today, --out to wor-rapport-FROM-TO.html.\n"
+     "(counts under 5 suppressed), over whole months: --from defaults to\n"
+     "1 January, --to to the end of this month, --out to\n"
+     "wor-rapport-FROM-TO.html.\n"
      "Example: wor report --from 2026-01-01 --to 2026-06-30"},
     {"time log", "Schrijf tijd op een verwijzing (voor het budget)",
      "Log time on a referral (for the budget)",

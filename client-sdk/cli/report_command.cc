@@ -90,7 +90,10 @@ int RunReport(CommandContext& context, const ParsedFlags& flags) {
   absl::StatusOr<absl::CivilDay> from =
       DayFlag(flags, "from", absl::CivilDay(today.year(), 1, 1), m);
   if (!from.ok()) return ReportUsageError(context, from.status(), "report");
-  absl::StatusOr<absl::CivilDay> to = DayFlag(flags, "to", today, m);
+  // Statistics cover whole months: by default up to the end of this one.
+  const absl::CivilDay end_of_month =
+      absl::CivilDay(absl::CivilMonth(today) + 1) - 1;
+  absl::StatusOr<absl::CivilDay> to = DayFlag(flags, "to", end_of_month, m);
   if (!to.ok()) return ReportUsageError(context, to.status(), "report");
 
   ReportData data;

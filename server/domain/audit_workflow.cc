@@ -253,6 +253,9 @@ absl::StatusOr<wor::v1::ErasePatientDataResponse> AuditWorkflow::Erase(
       WOR_RETURN_IF_ERROR(tx.AppendEvent(event));
     }
     objects.patient_pseudonyms.push_back(pseudonym);
+    // Partner reporting keeps the anonymous codes, nothing that links them
+    // to the patient, and no longer exports them.
+    WOR_RETURN_IF_ERROR(tx.ForgetPatientInFacts(pseudonym));
     WOR_RETURN_IF_ERROR(tx.AppendAudit(audit_.Allowed(call, objects, {})));
     return RememberResult(tx, request.request_id(), "ErasePatientData", digest,
                           response, "");

@@ -50,6 +50,10 @@ absl::StatusOr<wor::v1::CoachTimeEntry> CoachTimeLog::Log(
         WOR_RETURN_IF_ERROR(stored.status());
         const wor::v1::Referral& referral = stored->referral;
         WOR_ASSIGN_OR_RETURN(const absl::CivilDay day, check_body());
+        if (referral.has_milestones() &&
+            day < FromLocalDate(referral.milestones().referral_date())) {
+          return FieldError("day", "is before the referral was made");
+        }
         if (referral.state() == wor::v1::REFERRAL_STATE_REQUESTED) {
           return absl::FailedPreconditionError(
               "the referral is not accepted yet: accept it before logging "

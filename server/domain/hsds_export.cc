@@ -40,7 +40,7 @@ std::string JsonArray(const std::vector<std::string>& items) {
 
 std::string StableUuid(const std::string& text) {
   std::string bytes = crypto::Sha256(text).substr(0, 16);
-  bytes[6] = static_cast<char>((bytes[6] & 0x0f) | 0x50);  // version 5
+  bytes[6] = static_cast<char>((bytes[6] & 0x0f) | 0x80);  // version 8
   bytes[8] = static_cast<char>((bytes[8] & 0x3f) | 0x80);  // RFC 4122 variant
   const std::string hex = absl::BytesToHexString(bytes);
   return absl::StrCat(hex.substr(0, 8), "-", hex.substr(8, 4), "-",

@@ -24,7 +24,8 @@ namespace wor::server {
 std::string CatalogueAsHsdsJson(const wor::v1::ActivityCatalogue& catalogue,
                                 const std::string& region_name);
 
-// A version-5-style UUID (lowercase, with dashes) from SHA-256 of `text`.
+// A UUID of version 8 (RFC 9562: vendor-specific, here the first 16 bytes of
+// SHA-256 of `text`), lowercase with dashes.
 std::string StableUuid(const std::string& text);
 
 }  // namespace wor::server

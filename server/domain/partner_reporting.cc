@@ -167,6 +167,18 @@ PartnerReporting::Statistics(
                        RequestDay("period_start", request.period_start()));
   WOR_ASSIGN_OR_RETURN(absl::CivilDay last,
                        RequestDay("period_end", request.period_end()));
+  // Whole calendar months only: with periods a day apart, the difference of
+  // two answers would be one day's referrals, whatever each answer hides.
+  if (first.day() != 1) {
+    return FieldError("period_start",
+                      "statistics cover whole calendar months: start on the "
+                      "first day of a month");
+  }
+  if ((last + 1).day() != 1) {
+    return FieldError("period_end",
+                      "statistics cover whole calendar months: end on the "
+                      "last day of a month");
+  }
   if (last < first) return FieldError("period_end", "is before period_start");
   if (last - first > kMaxPeriodDays) {
     return FieldError("period_end", "is more than ten years after the start");
@@ -343,64 +355,84 @@ PartnerReporting::PollExport(const CallContext& call, ExportCursor& cursor,
                              int limit) const {
   std::vector<wor::v1::ExportPseudonymisedRecordsResponse> batch;
   AccessedObjects shown;
-  if (cursor.next < cursor.snapshot.size()) {
-    for (; cursor.next < cursor.snapshot.size() &&
-           static_cast<int>(batch.size()) < limit;
-         ++cursor.next) {
-      const auto& [record_id, facts] = cursor.snapshot[cursor.next];
-      wor::v1::ExportPseudonymisedRecordsResponse& message =
-          batch.emplace_back();
-      message.set_resume_token(absl::StrCat(
-          kSnapshotTokenPrefix, cursor.after_sequence, ".", record_id));
-      *message.mutable_record() = RecordOf(cursor.partner, facts);
-      shown.Add(ReferralName(facts.referral_id), facts.patient_pseudonym);
-    }
-    if (cursor.next == cursor.snapshot.size()) cursor.snapshot.clear();
-    cursor.next = cursor.snapshot.empty() ? 0 : cursor.next;
+  if (cursor.InSnapshot()) {
+    PollSnapshot(cursor, limit, batch, shown);
   } else {
-    // Events that show this partner nothing are skipped, so an empty batch
-    // means caught up.
-    bool drained = false;
-    while (batch.empty() && !drained) {
-      WOR_ASSIGN_OR_RETURN(
-          std::vector<StoredEvent> events,
-          store_->ReadEvents(EventFilter{}, cursor.after_sequence, limit));
-      drained = static_cast<int>(events.size()) < limit;
-      for (const StoredEvent& stored : events) {
-        cursor.after_sequence = stored.sequence;
-        const wor::v1::ReferralEvent& event = stored.event;
-        absl::StatusOr<std::string> id =
-            ParseReferralName("name", event.referral().name());
-        if (!id.ok()) continue;
-        absl::StatusOr<ReferralFacts> facts = store_->GetReferralFacts(*id);
-        if (!facts.ok() && !absl::IsNotFound(facts.status())) {
-          return facts.status();
-        }
-        wor::v1::ExportPseudonymisedRecordsResponse message;
-        message.set_resume_token(ResumeTokenForSequence(stored.sequence));
-        if (facts.ok() && facts->monitoring_consent) {
-          *message.mutable_record() = RecordOf(cursor.partner, *facts);
-          shown.Add(event.referral().name(), facts->patient_pseudonym);
-        } else if ((event.type() ==
-                        wor::v1::REFERRAL_EVENT_TYPE_CONSENT_CHANGED ||
-                    event.type() ==
-                        wor::v1::REFERRAL_EVENT_TYPE_PERSONAL_DATA_ERASED) &&
-                   EverConsentedToMonitoring(event.referral())) {
-          wor::v1::RecordWithdrawal* withdrawal = message.mutable_withdrawal();
-          withdrawal->set_record_id(RecordId(cursor.partner, *id));
-          *withdrawal->mutable_withdraw_time() = event.event_time();
-        } else {
-          continue;
-        }
-        batch.push_back(std::move(message));
-      }
-    }
+    WOR_RETURN_IF_ERROR(PollTail(cursor, limit, batch, shown));
   }
   if (!shown.names.empty()) {
     WOR_RETURN_IF_ERROR(audit_.RecordRead(
         call, shown, {wor::v1::CONSENT_SCOPE_MONITORING_PSEUDONYMISED}));
   }
   return batch;
+}
+
+void PartnerReporting::PollSnapshot(
+    ExportCursor& cursor, int limit,
+    std::vector<wor::v1::ExportPseudonymisedRecordsResponse>& batch,
+    AccessedObjects& shown) const {
+  for (; cursor.next < cursor.snapshot.size() &&
+         static_cast<int>(batch.size()) < limit;
+       ++cursor.next) {
+    const auto& [record_id, facts] = cursor.snapshot[cursor.next];
+    wor::v1::ExportPseudonymisedRecordsResponse& message = batch.emplace_back();
+    message.set_resume_token(absl::StrCat(
+        kSnapshotTokenPrefix, cursor.after_sequence, ".", record_id));
+    *message.mutable_record() = RecordOf(cursor.partner, facts);
+    shown.Add(ReferralName(facts.referral_id), facts.patient_pseudonym);
+  }
+  if (cursor.next == cursor.snapshot.size()) {
+    cursor.snapshot.clear();
+    cursor.next = 0;
+  }
+}
+
+absl::Status PartnerReporting::PollTail(
+    ExportCursor& cursor, int limit,
+    std::vector<wor::v1::ExportPseudonymisedRecordsResponse>& batch,
+    AccessedObjects& shown) const {
+  // Events that show this partner nothing are skipped, so an empty batch
+  // means caught up.
+  bool drained = false;
+  while (batch.empty() && !drained) {
+    WOR_ASSIGN_OR_RETURN(
+        std::vector<StoredEvent> events,
+        store_->ReadEvents(EventFilter{}, cursor.after_sequence, limit));
+    drained = static_cast<int>(events.size()) < limit;
+    for (const StoredEvent& stored : events) {
+      cursor.after_sequence = stored.sequence;
+      const wor::v1::ReferralEvent& event = stored.event;
+      absl::StatusOr<std::string> id =
+          ParseReferralName("name", event.referral().name());
+      if (!id.ok()) continue;
+      absl::StatusOr<ReferralFacts> facts = store_->GetReferralFacts(*id);
+      if (!facts.ok() && !absl::IsNotFound(facts.status())) {
+        return facts.status();
+      }
+      const bool consented = facts.ok() && facts->monitoring_consent;
+      const bool withdrawn =
+          event.type() == wor::v1::REFERRAL_EVENT_TYPE_PERSONAL_DATA_ERASED ||
+          (event.type() == wor::v1::REFERRAL_EVENT_TYPE_CONSENT_CHANGED &&
+           !consented);
+      wor::v1::ExportPseudonymisedRecordsResponse message;
+      message.set_resume_token(ResumeTokenForSequence(stored.sequence));
+      if (withdrawn) {
+        // Only for a row the partner may hold: a referral that never had the
+        // consent tells the partner nothing, not even that it exists.
+        if (!EverConsentedToMonitoring(event.referral())) continue;
+        wor::v1::RecordWithdrawal* withdrawal = message.mutable_withdrawal();
+        withdrawal->set_record_id(RecordId(cursor.partner, *id));
+        *withdrawal->mutable_withdraw_time() = event.event_time();
+      } else if (consented) {
+        *message.mutable_record() = RecordOf(cursor.partner, *facts);
+        shown.Add(event.referral().name(), facts->patient_pseudonym);
+      } else {
+        continue;
+      }
+      batch.push_back(std::move(message));
+    }
+  }
+  return absl::OkStatus();
 }
 
 bool PartnerReporting::WaitForMore(const ExportCursor& cursor,

@@ -40,6 +40,8 @@ struct ExportCursor {
   std::vector<std::pair<std::string, ReferralFacts>> snapshot;
   size_t next = 0;             // into snapshot
   int64_t after_sequence = 0;  // the outbox position
+
+  bool InSnapshot() const { return next < snapshot.size(); }
 };
 
 class PartnerReporting {
@@ -86,6 +88,14 @@ class PartnerReporting {
         audit_(store, clock),
         pseudonyms_(std::move(secret)) {}
 
+  void PollSnapshot(
+      ExportCursor& cursor, int limit,
+      std::vector<wor::v1::ExportPseudonymisedRecordsResponse>& batch,
+      AccessedObjects& shown) const;
+  absl::Status PollTail(
+      ExportCursor& cursor, int limit,
+      std::vector<wor::v1::ExportPseudonymisedRecordsResponse>& batch,
+      AccessedObjects& shown) const;
   wor::v1::PseudonymisedRecord RecordOf(const std::string& partner,
                                         const ReferralFacts& facts) const;
   std::string RecordId(const std::string& partner,

@@ -1,6 +1,7 @@
 #include "server/domain/referral_statistics.h"
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 #include <set>
 
@@ -16,6 +17,7 @@ using wor::v1::StatisticsDimension;
 
 constexpr int64_t kOtherGroup = 1'000'000;  // after every configured group
 constexpr int64_t kUnknownAgeBand = 99;
+constexpr int64_t kMinWellbeingPairs = 10;
 
 const std::array<std::string, 6>& AgeBandKeys() {
   static const std::array<std::string, 6> keys = {
@@ -81,6 +83,7 @@ absl::Status ValidateStatisticsDimensions(
 }
 
 void ReferralStatisticsBuilder::Compliance::Add(const ReferralFacts& facts) {
+  ++referrals;
   if (facts.working_days_to_contact) {
     ++contacted;
     if (facts.contact_within_target) ++within_target;
@@ -240,11 +243,17 @@ ReferralStatisticsBuilder::Build(int64_t threshold) const {
                                      std::optional<int64_t> intakes,
                                      wor::v1::DeadlineCompliance* out) {
     if (contacted) out->set_contacted(*contacted);
+    // A share shows how many did and did not: both must be safe counts.
+    auto safe = [threshold](int64_t n) { return n == 0 || n >= threshold; };
     if (contacted && *contacted >= threshold) {
-      out->set_share_contacted_within_target(
-          static_cast<double>(c.within_target) / c.contacted);
-      out->set_share_contacted_within_limit(
-          static_cast<double>(c.within_limit) / c.contacted);
+      if (safe(c.within_target) && safe(c.contacted - c.within_target)) {
+        out->set_share_contacted_within_target(
+            static_cast<double>(c.within_target) / c.contacted);
+      }
+      if (safe(c.within_limit) && safe(c.contacted - c.within_limit)) {
+        out->set_share_contacted_within_limit(
+            static_cast<double>(c.within_limit) / c.contacted);
+      }
       out->set_median_working_days_to_contact(
           Median(c.days_to_contact, c.contacted));
     }
@@ -305,7 +314,11 @@ ReferralStatisticsBuilder::Build(int64_t threshold) const {
     absl::StatusOr<SuppressedTable> intakes_published =
         SuppressSmallCells(intakes, threshold);
     if (!intakes_published.ok()) return intakes_published.status();
-    for (size_t r = 0; r < rows.size(); ++r) {
+    const bool rows_large_enough =
+        std::all_of(rows.begin(), rows.end(), [&](int64_t row) {
+          return row_compliance_.at(row).referrals >= threshold;
+        });
+    for (size_t r = 0; rows_large_enough && r < rows.size(); ++r) {
       wor::v1::DeadlineCompliance* c = response.add_compliance_by_row();
       *c->mutable_label() = LabelOf(row_dimension_, rows[r]);
       fill_compliance(row_compliance_.at(rows[r]),
@@ -344,12 +357,16 @@ ReferralStatisticsBuilder::Build(int64_t threshold) const {
     wor::v1::WellbeingChange* change = response.add_wellbeing();
     change->set_dimension(static_cast<wor::v1::PositiveHealthDimension>(i + 1));
     const Wellbeing& w = wellbeing_[i];
-    if (w.pairs > 0 && w.pairs < threshold) continue;
-    change->set_scored_referrals(w.pairs);
-    if (w.pairs == 0) continue;
-    change->set_mean_at_intake(w.intake_sum / w.pairs);
-    change->set_mean_at_closing(w.closing_sum / w.pairs);
-    change->set_mean_change((w.closing_sum - w.intake_sum) / w.pairs);
+    if (w.pairs == 0) {
+      change->set_scored_referrals(0);
+      continue;
+    }
+    if (w.pairs < std::max<int64_t>(threshold, kMinWellbeingPairs)) continue;
+    auto tenth = [](double v) { return std::round(v * 10) / 10; };
+    change->set_scored_referrals(w.pairs - w.pairs % 5);
+    change->set_mean_at_intake(tenth(w.intake_sum / w.pairs));
+    change->set_mean_at_closing(tenth(w.closing_sum / w.pairs));
+    change->set_mean_change(tenth((w.closing_sum - w.intake_sum) / w.pairs));
   }
   return response;
 }

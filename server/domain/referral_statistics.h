@@ -14,12 +14,16 @@
 //
 // What is suppressed, threshold t (at least 5):
 //   - the count table with its totals, by SuppressSmallCells;
-//   - per-row compliance: the counts of contacted referrals and of held
-//     intakes as a column with their overall total, by SuppressSmallCells;
-//     a share or median is given only where its count is published and at
-//     least t;
-//   - wellbeing: a dimension's means only when at least t referrals have both
-//     scores.
+//   - per-row compliance only when every row holds at least t referrals (a
+//     small row's compliance next to its hidden count would bound it), and
+//     then the counts of contacted referrals and of held intakes as a column
+//     with their overall total, by SuppressSmallCells;
+//   - a share only when the referrals it counts and the ones it does not are
+//     each 0 or at least t, over a count that is published and at least t; a
+//     median only over at least t;
+//   - wellbeing: over at least max(t, 10) referrals with both scores, the
+//     number rounded down to a multiple of 5 and the means to 0.1, so that
+//     two answers cannot be differenced into one patient's scores.
 // Along an INDICATOR dimension totals are not published (a referral counts
 // under each of its indicators, so the sums are not referrals).
 //
@@ -80,6 +84,7 @@ class ReferralStatisticsBuilder {
   static constexpr int kMaxTrackedDays = 400;
 
   struct Compliance {
+    int64_t referrals = 0;
     int64_t contacted = 0;
     int64_t within_target = 0;
     int64_t within_limit = 0;

@@ -213,6 +213,18 @@ absl::StatusOr<wor::v1::ListReferralsResponse> ReferralWorkflow::List(
         ParseCoachName("assigned_coach", request.assigned_coach()));
     filter.assigned_coach = coach.Name();
   }
+  const std::string& ehr_patient = request.ehr_patient_reference();
+  if (!ehr_patient.empty() && FindAccessRule(call.method, call.caller.role) !=
+                                  Relationship::kReferringPractice) {
+    WOR_RETURN_IF_ERROR(audit_.RecordDenied(call, ""));
+    return absl::PermissionDeniedError(
+        "ehr_patient_reference: only the referring practice can filter by "
+        "the patient id of its own EHR");
+  }
+  if (ehr_patient.size() > 128) {
+    return FieldError("ehr_patient_reference",
+                      "expected at most 128 characters");
+  }
   absl::Status restricted = RestrictReferralFilter(call, filter);
   if (!restricted.ok()) {
     WOR_RETURN_IF_ERROR(audit_.RecordDenied(call, ""));
@@ -226,8 +238,28 @@ absl::StatusOr<wor::v1::ListReferralsResponse> ReferralWorkflow::List(
                          DecodePageToken(fingerprint, request.page_token()));
   }
   // One extra row tells whether another page follows.
-  WOR_ASSIGN_OR_RETURN(std::vector<StoredReferral> rows,
-                       store_->ListReferrals(filter, after, page_size + 1));
+  std::vector<StoredReferral> rows;
+  if (ehr_patient.empty()) {
+    WOR_ASSIGN_OR_RETURN(rows,
+                         store_->ListReferrals(filter, after, page_size + 1));
+  } else {
+    // The EHR id is sealed personal data, not an indexed column: read the
+    // practice's referrals in batches and keep this patient's.
+    constexpr int kBatch = 200;
+    int64_t cursor = after;
+    while (static_cast<int>(rows.size()) <= page_size) {
+      WOR_ASSIGN_OR_RETURN(std::vector<StoredReferral> batch,
+                           store_->ListReferrals(filter, cursor, kBatch));
+      if (batch.empty()) break;
+      cursor = batch.back().sequence;
+      for (StoredReferral& row : batch) {
+        if (row.referral.patient().ehr_patient_reference() == ehr_patient) {
+          rows.push_back(std::move(row));
+        }
+      }
+      if (static_cast<int>(batch.size()) < kBatch) break;
+    }
+  }
   wor::v1::ListReferralsResponse response;
   bool more = static_cast<int>(rows.size()) > page_size;
   if (more) rows.resize(page_size);

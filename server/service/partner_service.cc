@@ -64,7 +64,7 @@ grpc::Status PartnerServiceImpl::ExportPseudonymisedRecords(
           for (const auto& message : batch) {
             if (!writer->Write(message)) return absl::OkStatus();
           }
-          if (batch.empty() && cursor.snapshot.empty()) {
+          if (batch.empty() && !cursor.InSnapshot()) {
             if (!request->follow()) return absl::OkStatus();  // caught up
             reporting_->WaitForMore(cursor, kIdleCheck);
           }

@@ -293,6 +293,16 @@ class MemoryTransaction final : public WriteTransaction {
     return absl::OkStatus();
   }
 
+  absl::Status ForgetPatientInFacts(
+      const std::string& patient_pseudonym) override {
+    for (auto& [id, facts] : state_.facts) {
+      if (facts.patient_pseudonym != patient_pseudonym) continue;
+      facts.patient_pseudonym.clear();
+      facts.monitoring_consent = false;
+    }
+    return absl::OkStatus();
+  }
+
   // Applies the transaction to the committed state and audit log.
   void CommitTo(MemoryState& state, MemoryAuditLog& audit) && {
     state = std::move(state_);

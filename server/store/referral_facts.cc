@@ -22,7 +22,10 @@ std::optional<ReferralFacts> FactsOf(const std::string& referral_id,
   ReferralFacts facts;
   facts.referral_id = referral_id;
   facts.practice_agb = referral.referrer().practice_agb();
-  facts.patient_pseudonym = referral.patient_pseudonym();
+  // An erased patient's referrals keep their codes, not the link.
+  if (!referral.personal_data_erased()) {
+    facts.patient_pseudonym = referral.patient_pseudonym();
+  }
   facts.referral_date =
       absl::CivilDay(m.referral_date().year(), m.referral_date().month(),
                      m.referral_date().day());

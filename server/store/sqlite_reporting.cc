@@ -184,6 +184,16 @@ absl::Status InsertCoachTimeRow(SqliteConnection& db, const CoachTimeRow& row) {
   return stmt->Run();
 }
 
+absl::Status ForgetPatientInFactRows(SqliteConnection& db,
+                                     const std::string& patient_pseudonym) {
+  WOR_ASSIGN_OR_RETURN(
+      auto stmt,
+      db.Prepare("UPDATE referral_facts SET patient_pseudonym = '', "
+                 "monitoring_consent = 0 WHERE patient_pseudonym = ?"));
+  stmt->BindText(1, patient_pseudonym);
+  return stmt->Run();
+}
+
 absl::StatusOr<std::vector<CoachTimeRow>> SelectCoachTime(
     SqliteConnection& db, absl::CivilDay last_day) {
   WOR_ASSIGN_OR_RETURN(

@@ -30,6 +30,10 @@ absl::StatusOr<ReferralFacts> SelectReferralFacts(
 
 absl::Status InsertCoachTimeRow(SqliteConnection& db, const CoachTimeRow& row);
 
+// See WriteTransaction::ForgetPatientInFacts.
+absl::Status ForgetPatientInFactRows(SqliteConnection& db,
+                                     const std::string& patient_pseudonym);
+
 absl::StatusOr<std::vector<CoachTimeRow>> SelectCoachTime(
     SqliteConnection& db, absl::CivilDay last_day);
 

@@ -75,6 +75,11 @@ absl::Status SqliteTransaction::InsertCoachTime(const CoachTimeRow& row) {
   return InsertCoachTimeRow(db_, row);
 }
 
+absl::Status SqliteTransaction::ForgetPatientInFacts(
+    const std::string& patient_pseudonym) {
+  return ForgetPatientInFactRows(db_, patient_pseudonym);
+}
+
 absl::StatusOr<std::optional<IdempotencyRecord>>
 SqliteTransaction::FindIdempotencyRecord(const std::string& request_id) {
   WOR_ASSIGN_OR_RETURN(

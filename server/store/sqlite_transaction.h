@@ -69,6 +69,8 @@ class SqliteTransaction final : public WriteTransaction {
       const std::string& coach, absl::Time start, absl::Time end,
       const std::string& excluding_referral_id) override;
   absl::Status InsertCoachTime(const CoachTimeRow& row) override;
+  absl::Status ForgetPatientInFacts(
+      const std::string& patient_pseudonym) override;
 
   const Progress& progress() const { return progress_; }
   // After a rolled-back savepoint, what it appended is gone again.

@@ -191,6 +191,10 @@ class WriteTransaction {
   // Partner reporting: logs coach time (LogCoachTime). The referral's facts
   // (referral_facts.h) are kept by InsertReferral and UpdateReferral.
   virtual absl::Status InsertCoachTime(const CoachTimeRow& row) = 0;
+  // Erasure: the facts of the patient's referrals lose their link to the
+  // patient and any monitoring consent; the anonymous codes stay.
+  virtual absl::Status ForgetPatientInFacts(
+      const std::string& patient_pseudonym) = 0;
 };
 
 class Store {

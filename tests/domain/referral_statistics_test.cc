@@ -181,20 +181,60 @@ TEST(ReferralStatistics, ComplianceAndMediansNeedEnoughReferrals) {
   EXPECT_EQ(overall.contacted(), 9);
   // Days 1,1,1,2,2,2,3,6 + one more 1: sorted 1,1,1,1,2,2,2,3,6 → 2.
   EXPECT_DOUBLE_EQ(overall.median_working_days_to_contact(), 2);
-  // Within 2 days: five at practice 0; practice 1 did not meet the target.
-  EXPECT_DOUBLE_EQ(overall.share_contacted_within_target(), 5.0 / 9.0);
+  // Within 2 days: five at practice 0, four not: a share of 5/9 would show
+  // a group of four, so it is not given; the limit (8 of 9) neither.
+  EXPECT_FALSE(overall.has_share_contacted_within_target());
+  EXPECT_FALSE(overall.has_share_contacted_within_limit());
+}
+
+TEST(ReferralStatistics, ASharesGroupsAreSafeCountsOrItIsNotGiven) {
+  const StatisticsDirectory directory = TenPractices();
+  std::vector<ReferralFacts> facts;
+  for (int i = 0; i < 15; ++i) {  // 10 on time, 5 late, all within the limit
+    ReferralFacts f = Fact("01000000", absl::CivilDay(2024, 5, 1 + i));
+    f.working_days_to_contact = i < 10 ? 2 : 4;
+    f.contact_within_target = i < 10;
+    f.contact_within_limit = true;
+    facts.push_back(f);
+  }
+  const auto& overall =
+      Build(directory, facts, wor::v1::STATISTICS_DIMENSION_PRACTICE,
+            wor::v1::STATISTICS_DIMENSION_UNSPECIFIED)
+          .compliance();
+  EXPECT_DOUBLE_EQ(overall.share_contacted_within_target(), 10.0 / 15.0);
+  EXPECT_DOUBLE_EQ(overall.share_contacted_within_limit(), 1.0);
+}
+
+TEST(ReferralStatistics, NoComplianceNextToASmallRow) {
+  const StatisticsDirectory directory = TenPractices();
+  std::vector<ReferralFacts> facts;
+  for (int i = 0; i < 20; ++i) {
+    ReferralFacts f = Fact("01000000", absl::CivilDay(2024, 5, 1 + i));
+    f.working_days_to_contact = 1;
+    f.contact_within_target = f.contact_within_limit = true;
+    facts.push_back(f);
+  }
+  for (int i = 0; i < 3; ++i) {  // a hidden row of 3, none contacted
+    facts.push_back(Fact("01000001", absl::CivilDay(2024, 5, 1 + i)));
+  }
+  GetReferralStatisticsResponse published =
+      Build(directory, facts, wor::v1::STATISTICS_DIMENSION_PRACTICE,
+            wor::v1::STATISTICS_DIMENSION_UNSPECIFIED);
+  // Its "0 contacted" next to the other's 20 would bound the hidden 3.
+  EXPECT_THAT(published.compliance_by_row(), IsEmpty());
+  EXPECT_EQ(published.compliance().contacted(), 20);
 }
 
 TEST(ReferralStatistics, WellbeingChangeOnlyOverEnoughScoredClosings) {
   const StatisticsDirectory directory = TenPractices();
   std::vector<ReferralFacts> facts;
-  for (int i = 0; i < 5; ++i) {
+  for (int i = 0; i < 12; ++i) {
     ReferralFacts f = Fact("01000000", absl::CivilDay(2024, 5, 1 + i));
     f.state = wor::v1::REFERRAL_STATE_COMPLETED;
-    f.intake_scores[1] = 4 + i % 2;  // mental wellbeing 4,5,4,5,4
-    f.closing_scores[1] = 7;
-    f.intake_scores[2] = 5;  // meaning: only one closing score
-    if (i == 0) f.closing_scores[2] = 6;
+    f.intake_scores[1] = 4 + i % 2;  // mental wellbeing 4,5,4,5,...
+    f.closing_scores[1] = i == 0 ? 7.3 : 7;
+    f.intake_scores[2] = 5;  // meaning: closing scores for 9 only
+    if (i < 9) f.closing_scores[2] = 6;
     facts.push_back(f);
   }
   GetReferralStatisticsResponse published =
@@ -204,11 +244,15 @@ TEST(ReferralStatistics, WellbeingChangeOnlyOverEnoughScoredClosings) {
   const auto& mental = published.wellbeing(1);
   EXPECT_EQ(mental.dimension(),
             wor::v1::POSITIVE_HEALTH_DIMENSION_MENTAL_WELLBEING);
-  EXPECT_EQ(mental.scored_referrals(), 5);
-  EXPECT_DOUBLE_EQ(mental.mean_at_intake(), 4.4);
-  EXPECT_DOUBLE_EQ(mental.mean_change(), 2.6);
+  // 12 scored, given as 10; means rounded to 0.1 (7.025 → 7.0, 4.5, 2.5).
+  EXPECT_EQ(mental.scored_referrals(), 10);
+  EXPECT_DOUBLE_EQ(mental.mean_at_intake(), 4.5);
+  EXPECT_DOUBLE_EQ(mental.mean_at_closing(), 7.0);
+  EXPECT_DOUBLE_EQ(mental.mean_change(), 2.5);
+  // 9 pairs: fewer than 10, nothing given.
   EXPECT_FALSE(published.wellbeing(2).has_scored_referrals());
   EXPECT_FALSE(published.wellbeing(2).has_mean_change());
+  EXPECT_EQ(published.wellbeing(0).scored_referrals(), 0);  // none scored
 }
 
 TEST(ReferralStatistics, DimensionsAreChecked) {

@@ -10,6 +10,7 @@
 #include "gtest/gtest.h"
 #include "tests/domain/published_statistics.h"
 #include "tests/integration/rpc_helpers.h"
+#include "wor/v1/audit_service.grpc.pb.h"
 #include "wor/v1/consent_service.grpc.pb.h"
 #include "wor/v1/partner_service.grpc.pb.h"
 
@@ -192,10 +193,11 @@ TEST_F(PartnerReportingTest, ComplianceAndWellbeingFromTheTrajectories) {
   EXPECT_EQ(overall.intakes_held(), 5);
   // Friday and Tuesday: King's Day is no working day.
   EXPECT_DOUBLE_EQ(overall.median_working_days_to_intake(), 2);
+  // Five scored closings: fewer than ten, so no means (differencing two
+  // periods must not give one patient's scores).
   const auto& mental = stats.wellbeing(1);
-  EXPECT_EQ(mental.scored_referrals(), 5);
-  EXPECT_DOUBLE_EQ(mental.mean_at_intake(), 4);
-  EXPECT_DOUBLE_EQ(mental.mean_change(), 2);
+  EXPECT_FALSE(mental.has_scored_referrals());
+  EXPECT_FALSE(mental.has_mean_change());
 
   auto by_outcome = Statistics(wor::v1::STATISTICS_DIMENSION_OUTCOME);
   ASSERT_EQ(by_outcome.table().rows_size(), 2);
@@ -263,7 +265,7 @@ TEST_F(PartnerReportingTest, RevocationReachesThePartnerAsAWithdrawal) {
   };
   // names_[0] consented; names_[1] never did (its revocation shows nothing).
   ASSERT_TRUE(revoke(names_[0], "revoke-0").ok());
-  revoke(names_[1], "revoke-1");
+  ASSERT_TRUE(revoke(names_[1], "revoke-1").ok());
 
   Export changes = ExportAs(PartnerAnalyst(), token);
   ASSERT_TRUE(changes.status.ok()) << changes.status.error_message();
@@ -282,6 +284,65 @@ TEST_F(PartnerReportingTest, RevocationReachesThePartnerAsAWithdrawal) {
   EXPECT_EQ(bad.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
 }
 
+TEST_F(PartnerReportingTest, ErasureWithdrawsTheRowAndLeavesTheSnapshot) {
+  Export first = ExportAs(PartnerAnalyst(), "");
+  ASSERT_EQ(first.messages.size(), 6u);
+  const std::string token = first.messages.back().resume_token();
+  // names_[2] consented (even); the privacy officer erases its patient.
+  auto privacy =
+      wor::v1::PrivacyService::NewStub(server_.ChannelAs(PrivacyOfficer()));
+  wor::v1::ErasePatientDataRequest erase;
+  erase.set_referral(names_[2]);
+  erase.set_request_reference("AVG-verzoek 2026-17");
+  erase.set_request_id("erase-1");
+  grpc::ClientContext context;
+  wor::v1::ErasePatientDataResponse erased;
+  grpc::Status status = privacy->ErasePatientData(&context, erase, &erased);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+
+  Export changes = ExportAs(PartnerAnalyst(), token);
+  ASSERT_TRUE(changes.status.ok()) << changes.status.error_message();
+  std::set<std::string> withdrawn;
+  for (const auto& m : changes.messages) {
+    EXPECT_FALSE(m.has_record()) << "an erased patient's row was sent again";
+    if (m.has_withdrawal()) withdrawn.insert(m.withdrawal().record_id());
+  }
+  // The patient of the first practice: its four consented referrals (0, 2,
+  // 4, 6). These referrals carry no BSN, so the server knows the patient by
+  // each practice's EHR id: the other practice's referrals are another
+  // patient to it, and stay.
+  EXPECT_EQ(withdrawn.size(), 4u);
+  const std::set<std::string> after = RecordIds(ExportAs(PartnerAnalyst(), ""));
+  EXPECT_EQ(after.size(), 2u);
+  for (const std::string& id : withdrawn) {
+    EXPECT_TRUE(RecordIds(first).contains(id));
+    EXPECT_FALSE(after.contains(id));
+  }
+  // The anonymous counts stay.
+  EXPECT_EQ(Statistics(wor::v1::STATISTICS_DIMENSION_PRACTICE)
+                .table()
+                .grand_total()
+                .count(),
+            12);
+}
+
+TEST_F(PartnerReportingTest, StatisticsCoverWholeMonths) {
+  for (auto [start, end, field] :
+       {std::tuple{Date(2026, 4, 2), Date(2026, 4, 30), "period_start"},
+        std::tuple{Date(2026, 4, 1), Date(2026, 5, 1), "period_end"}}) {
+    wor::v1::GetReferralStatisticsRequest q;
+    *q.mutable_period_start() = start;
+    *q.mutable_period_end() = end;
+    q.set_rows(wor::v1::STATISTICS_DIMENSION_PRACTICE);
+    grpc::ClientContext context;
+    wor::v1::GetReferralStatisticsResponse response;
+    grpc::Status status =
+        Partner()->GetReferralStatistics(&context, q, &response);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+    EXPECT_THAT(status.error_message(), HasSubstr(field));
+  }
+}
+
 TEST_F(PartnerReportingTest, CoachTimeAddsUpInTheBudgetReport) {
   EXPECT_TRUE(LogTime(names_[0], Date(2026, 4, 24), 90, "time-1").ok());
   EXPECT_TRUE(
@@ -297,6 +358,8 @@ TEST_F(PartnerReportingTest, CoachTimeAddsUpInTheBudgetReport) {
             grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(LogTime(names_[6], Date(2026, 4, 24), 30, "time-6").error_code(),
             grpc::StatusCode::FAILED_PRECONDITION);  // not accepted
+  EXPECT_EQ(LogTime(names_[0], Date(2026, 4, 22), 30, "time-7").error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);  // before the referral
 
   wor::v1::GetBudgetReportRequest q;
   *q.mutable_as_of() = Date(2026, 4, 30);

@@ -216,3 +216,78 @@ TEST_F(WorklistFilter, PingAnswersWithTheCallersOwnIdentity) {
 
 }  // namespace
 }  // namespace wor::server
+
+namespace wor::server {
+namespace {
+
+// The EHR plugin's status card: one patient's referrals, by the id in the
+// practice's own EHR.
+class EhrPatientFilter : public TwoOrganisationsTest {
+ protected:
+  std::string NewReferralFor(const std::string& ehr_patient, int i) {
+    wor::v1::CreateReferralRequest create;
+    *create.mutable_referral() = ValidReferral();
+    create.mutable_referral()->mutable_patient()->set_ehr_patient_reference(
+        ehr_patient);
+    create.mutable_referral()->mutable_patient()->clear_bsn();
+    create.set_request_id(absl::StrCat("create-", ehr_patient, "-", i));
+    auto gp = wor::v1::ReferralService::NewStub(
+        ChannelWithIdentity(target_, GpOfPractice()));
+    auto created = WOR_UNARY(*gp, CreateReferral, create, referral);
+    EXPECT_TRUE(created.status.ok()) << created.status.error_message();
+    return created.value.name();
+  }
+
+  RpcResult<wor::v1::ListReferralsResponse> ListAs(
+      const TestIdentity& who, const std::string& ehr_patient,
+      int page_size = 0, const std::string& token = "") {
+    wor::v1::ListReferralsRequest list;
+    list.set_ehr_patient_reference(ehr_patient);
+    list.set_page_size(page_size);
+    list.set_page_token(token);
+    auto stub =
+        wor::v1::ReferralService::NewStub(ChannelWithIdentity(target_, who));
+    grpc::ClientContext context;
+    wor::v1::ListReferralsResponse response;
+    grpc::Status status = stub->ListReferrals(&context, list, &response);
+    return {status, response};
+  }
+};
+
+TEST_F(EhrPatientFilter, ThePracticeListsOnlyThatPatientsReferralsPageByPage) {
+  std::set<std::string> mine;
+  for (int i = 0; i < 3; ++i) {
+    mine.insert(NewReferralFor("Patient/42", i));
+    NewReferralFor("Patient/43", i);
+  }
+  auto all = ListAs(GpOfPractice(), "Patient/42");
+  ASSERT_TRUE(all.status.ok()) << all.status.error_message();
+  std::set<std::string> listed;
+  for (const auto& r : all.value.referrals()) listed.insert(r.name());
+  EXPECT_EQ(listed, mine);
+
+  std::set<std::string> paged;
+  std::string token;
+  do {
+    auto page = ListAs(GpOfPractice(), "Patient/42", 2, token);
+    ASSERT_TRUE(page.status.ok()) << page.status.error_message();
+    EXPECT_LE(page.value.referrals_size(), 2);
+    for (const auto& r : page.value.referrals()) {
+      EXPECT_EQ(r.patient().ehr_patient_reference(), "Patient/42");
+      EXPECT_TRUE(paged.insert(r.name()).second) << "listed twice";
+    }
+    token = page.value.next_page_token();
+  } while (!token.empty());
+  EXPECT_EQ(paged, mine);
+  EXPECT_THAT(ListAs(GpOfPractice(), "Patient/99").value.referrals(),
+              IsEmpty());
+}
+
+TEST_F(EhrPatientFilter, OnlyTheReferringPracticeMayFilterByItsEhrId) {
+  NewReferralFor("Patient/42", 0);
+  EXPECT_EQ(ListAs(CoachOf(), "Patient/42").status.error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+}
+
+}  // namespace
+}  // namespace wor::server

@@ -106,8 +106,39 @@ TEST_P(ReportingContractTest, ScansSelectThePeriodAndTheConsent) {
   EXPECT_TRUE(seen.contains("consented"));
   FactsFilter anonymous = April();
   anonymous.with_identifiers = false;
-  EXPECT_EQ(Scan(anonymous).size(), 1u)  // all under the empty id
-      << "statistics scans carry no referral ids";
+  std::vector<ReferralFacts> rows;
+  ASSERT_THAT(
+      store_->ScanReferralFacts(
+          anonymous, [&](const ReferralFacts& f) { rows.push_back(f); }),
+      IsOk());
+  ASSERT_EQ(rows.size(), 3u);
+  for (const ReferralFacts& f : rows) {
+    EXPECT_EQ(f.referral_id, "");
+    EXPECT_EQ(f.patient_pseudonym, "");
+    EXPECT_EQ(f.age_band, "65-74");  // the codes are there
+  }
+}
+
+TEST_P(ReportingContractTest, ErasureUnlinksThePatientAndEndsTheConsent) {
+  wor::v1::Referral consented = WithMilestones("a", 15);
+  consented.mutable_consent()->add_scopes(
+      wor::v1::CONSENT_SCOPE_MONITORING_PSEUDONYMISED);
+  ASSERT_THAT(Insert("a", consented), IsOk());
+  wor::v1::Referral other = WithMilestones("b", 15);
+  other.set_patient_pseudonym("someone-else");
+  other.mutable_consent()->add_scopes(
+      wor::v1::CONSENT_SCOPE_MONITORING_PSEUDONYMISED);
+  ASSERT_THAT(Insert("b", other), IsOk());
+  ASSERT_THAT(store_->Write([](WriteTransaction& tx) {
+    return tx.ForgetPatientInFacts(kPatient);
+  }),
+              IsOk());
+  absl::StatusOr<ReferralFacts> a = store_->GetReferralFacts("a");
+  ASSERT_THAT(a.status(), IsOk());
+  EXPECT_EQ(a->patient_pseudonym, "");
+  EXPECT_FALSE(a->monitoring_consent);
+  EXPECT_EQ(a->age_band, "65-74");
+  EXPECT_TRUE(store_->GetReferralFacts("b")->monitoring_consent);
 }
 
 TEST_P(ReportingContractTest, CoachTimeIsListedUpToADayInLoggingOrder) {

@@ -56,9 +56,10 @@ def parse_arguments(argv):
         epilog=CONNECTION_HELP + "\n" + EXIT_CODES_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD",
-                        help="first referral date counted")
+                        help="first referral date counted: the first day of a month")
     parser.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD",
-                        help="last referral date counted (inclusive)")
+                        help="last referral date counted (inclusive): the last day "
+                        "of a month")
     parser.add_argument("--rows", default="practice", choices=DIMENSIONS,
                         help="what the rows count by (default practice)")
     parser.add_argument("--columns", default=None, choices=DIMENSIONS,
