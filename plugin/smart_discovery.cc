@@ -6,17 +6,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "nlohmann/json.hpp"
+#include "plugin/json_fields.h"
 
 namespace wor::plugin {
 namespace {
 
 using nlohmann::json;
-
-std::string StringField(const json& object, const char* name) {
-  auto it = object.find(name);
-  if (it == object.end() || !it->is_string()) return "";
-  return it->get<std::string>();
-}
 
 std::vector<std::string> StringList(const json& object, const char* name) {
   std::vector<std::string> out;

@@ -7,17 +7,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "nlohmann/json.hpp"
+#include "plugin/json_fields.h"
 
 namespace wor::plugin {
 namespace {
 
 using nlohmann::json;
-
-std::string StringField(const json& object, const char* name) {
-  auto it = object.find(name);
-  if (it == object.end() || !it->is_string()) return "";
-  return it->get<std::string>();
-}
 
 // Adds the client's authentication to a token request.
 void Authenticate(const ClientCredentials& client, HttpRequest& request,

@@ -18,18 +18,18 @@ const absl::CivilDay kEpoch(1970, 1, 1);
 int64_t DayNumber(absl::CivilDay day) { return day - kEpoch; }
 absl::CivilDay DayOf(int64_t number) { return kEpoch + number; }
 
+// The facts' codes and numbers, after the two identifiers.
+#define WOR_FACT_CODES                                                     \
+  "referral_day, age_band, route, state, outcome, indicator_mask, "        \
+  "working_days_to_contact, contact_within_target, contact_within_limit, " \
+  "working_days_to_intake, monitoring_consent, intake_scores, "            \
+  "closing_scores"
 constexpr char kFactColumns[] =
-    "referral_id, practice_agb, patient_pseudonym, referral_day, age_band, "
-    "route, state, outcome, indicator_mask, working_days_to_contact, "
-    "contact_within_target, contact_within_limit, working_days_to_intake, "
-    "monitoring_consent, intake_scores, closing_scores";
+    "referral_id, practice_agb, patient_pseudonym, " WOR_FACT_CODES;
+// The same columns with the identifiers left empty, for statistics.
+constexpr char kStatisticsColumns[] = "'', practice_agb, '', " WOR_FACT_CODES;
+#undef WOR_FACT_CODES
 constexpr int kFactColumnCount = 16;
-// The same columns without the two identifiers, for statistics.
-constexpr char kStatisticsColumns[] =
-    "'', practice_agb, '', referral_day, age_band, "
-    "route, state, outcome, indicator_mask, working_days_to_contact, "
-    "contact_within_target, contact_within_limit, working_days_to_intake, "
-    "monitoring_consent, intake_scores, closing_scores";
 
 void BindOptionalInt(SqliteStatement& stmt, int index,
                      const std::optional<int32_t>& value) {

@@ -28,18 +28,12 @@ class PartnerClient {
       : connection_(std::move(connection)) {}
 
   absl::StatusOr<wor::v1::GetReferralStatisticsResponse> GetReferralStatistics(
-      const wor::v1::GetReferralStatisticsRequest& request) {
-    return connection_->GetReferralStatistics(request);
-  }
+      const wor::v1::GetReferralStatisticsRequest& request);
   absl::StatusOr<wor::v1::GetBudgetReportResponse> GetBudgetReport(
-      const wor::v1::GetBudgetReportRequest& request) {
-    return connection_->GetBudgetReport(request);
-  }
+      const wor::v1::GetBudgetReportRequest& request);
   StreamRange<wor::v1::ExportPseudonymisedRecordsResponse>
   ExportPseudonymisedRecords(
-      const wor::v1::ExportPseudonymisedRecordsRequest& request) {
-    return connection_->ExportPseudonymisedRecords(request);
-  }
+      const wor::v1::ExportPseudonymisedRecordsRequest& request);
 
  private:
   std::shared_ptr<PartnerConnection> connection_;
